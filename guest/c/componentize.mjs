@@ -1,0 +1,33 @@
+// Usage: node componentize.mjs <core.wasm> <out.wasm>
+// Embeds the kami-tool world from <repo>/wit and wraps the core module as a component,
+// adapting wasi_snapshot_preview1 (what wasi-libc imports) to WASI 0.2.
+// Uses the jco JS API because the jco embed/new CLI fails on this machine (os error 44).
+import { readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { componentEmbed, componentNew } from '@bytecodealliance/jco-transpile/wasm-tools';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const witDir = resolve(here, '../../wit');
+const [, , coreFile, outFile] = process.argv;
+if (!coreFile || !outFile) {
+  console.error('usage: node componentize.mjs <core.wasm> <out.wasm>');
+  process.exit(2);
+}
+
+// Concatenate in sorted order so the embedded metadata doesn't depend on readdir order.
+const witSource = readdirSync(witDir).filter((f) => f.endsWith('.wit')).sort()
+  .map((f) => readFileSync(join(witDir, f), 'utf8')).join('\n');
+
+// jco's package "exports" hide lib/, so locate the adapter on disk.
+const adapterPath = resolve(here, '../node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm');
+
+const embedded = await componentEmbed({
+  binary: readFileSync(coreFile),
+  witSource,
+  world: 'kami-tool',
+});
+const component = await componentNew(embedded, [['wasi_snapshot_preview1', readFileSync(adapterPath)]]);
+// Write-then-rename: a failed build never leaves a truncated .wasm behind.
+writeFileSync(outFile + '.tmp', component);
+renameSync(outFile + '.tmp', outFile);

@@ -1,0 +1,1 @@
+namespace Kami.Cli; static class P { static int Main() => 0; }

@@ -1,0 +1,17 @@
+namespace Kami.Core.Errors;
+
+/// <summary>
+/// The root of every error KAMI reports on purpose. Messages are written for the person (or model) who
+/// reads them: they say what was wrong and what to do, and never carry host paths or secrets unless the
+/// caller is the local operator.
+/// </summary>
+public class KamiException : Exception
+{
+    public KamiException(ErrorKind kind, string message, Exception? inner = null)
+        : base(message, inner) => Kind = kind;
+
+    public ErrorKind Kind { get; }
+
+    /// <summary>Errors caused by the user or the tool, as opposed to a bug or a broken host.</summary>
+    public bool IsUserError => Kind is not (ErrorKind.Internal or ErrorKind.RegistryUnavailable);
+}

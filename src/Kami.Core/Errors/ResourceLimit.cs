@@ -1,0 +1,11 @@
+namespace Kami.Core.Errors;
+
+public enum ResourceLimit
+{
+    Fuel,
+    Memory,
+    ExecutionTime,
+    StackDepth,
+    InputSize,
+    OutputSize,
+}

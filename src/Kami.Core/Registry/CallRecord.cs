@@ -1,0 +1,12 @@
+namespace Kami.Core.Registry;
+
+/// <summary>The audit record of one tool call. Arguments are kept only when the operator opts in.</summary>
+public sealed record CallRecord(
+    string ToolId,
+    DateTimeOffset StartedAt,
+    double DurationMs,
+    string Outcome,
+    ulong FuelUsed,
+    string? Error,
+    string? Arguments,
+    string Transport);

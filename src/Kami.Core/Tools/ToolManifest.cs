@@ -1,0 +1,17 @@
+using Kami.Core.Security;
+
+namespace Kami.Core.Tools;
+
+/// <summary>A parsed and validated <c>tool.toml</c> (the Rust KAMI's format, see COMPAT.md).</summary>
+public sealed record ToolManifest(
+    ToolId Id,
+    string Name,
+    ToolVersion Version,
+    string WasmPath,
+    string Description,
+    IReadOnlyList<ToolArgument> Arguments,
+    SecurityPolicy Security)
+{
+    /// <summary>Whether callers may pass properties the manifest does not declare (<c>[mcp] additional_arguments</c>).</summary>
+    public bool AllowsAdditionalArguments { get; init; }
+}

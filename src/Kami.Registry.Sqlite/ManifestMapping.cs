@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Kami.Core.Security;
+using Kami.Core.Tools;
+
+namespace Kami.Registry.Sqlite;
+
+internal static class ManifestMapping
+{
+    public static string ToJson(ToolManifest m) => JsonSerializer.Serialize(new ManifestDocument
+    {
+        Id = m.Id.Value,
+        Name = m.Name,
+        Version = m.Version.ToString(),
+        Wasm = m.WasmPath,
+        Description = m.Description,
+        AdditionalArguments = m.AllowsAdditionalArguments,
+        Arguments = m.Arguments.Select(a => new ArgumentDocument
+        {
+            Name = a.Name, Type = a.Type.ToSchemaName(), Description = a.Description, Required = a.Required,
+        }).ToList(),
+        Security = new PolicyDocument
+        {
+            NetAllowList = [.. m.Security.NetAllowList],
+            FsAccess = m.Security.FsAccess.ToManifestName(),
+            EnvAllowList = [.. m.Security.EnvAllowList],
+            MaxMemoryMb = m.Security.MaxMemoryMb,
+            MaxExecutionMs = m.Security.MaxExecutionMs,
+            MaxFuel = m.Security.MaxFuel,
+        },
+    }, RegistryJsonContext.Default.ManifestDocument);
+
+    public static ToolManifest FromJson(string json)
+    {
+        var d = JsonSerializer.Deserialize(json, RegistryJsonContext.Default.ManifestDocument)
+            ?? throw new InvalidDataException("empty manifest record");
+        var s = d.Security;
+        FsAccessNames.TryParse(s.FsAccess, out var fs);
+        return new ToolManifest(
+            ToolId.Parse(d.Id),
+            d.Name,
+            ToolVersion.Parse(d.Version),
+            d.Wasm,
+            d.Description,
+            d.Arguments.Select(a => new ToolArgument(a.Name, ArgumentTypes.TryParse(a.Type, out var t) ? t : ArgumentType.String, a.Description, a.Required)).ToList(),
+            new SecurityPolicy
+            {
+                NetAllowList = s.NetAllowList,
+                FsAccess = fs,
+                EnvAllowList = s.EnvAllowList,
+                MaxMemoryMb = s.MaxMemoryMb > 0 ? s.MaxMemoryMb : SecurityPolicy.DefaultMaxMemoryMb,
+                MaxExecutionMs = s.MaxExecutionMs > 0 ? s.MaxExecutionMs : SecurityPolicy.DefaultMaxExecutionMs,
+                MaxFuel = s.MaxFuel > 0 ? s.MaxFuel : SecurityPolicy.DefaultMaxFuel,
+            }) { AllowsAdditionalArguments = d.AdditionalArguments };
+    }
+}

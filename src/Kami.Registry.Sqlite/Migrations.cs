@@ -1,0 +1,48 @@
+namespace Kami.Registry.Sqlite;
+
+/// <summary>
+/// The schema's history, oldest first; <c>PRAGMA user_version</c> records how many have run. Never edit a
+/// shipped step: add a new one, so every older database upgrades the same way.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        // 1: the tools table.
+        """
+        CREATE TABLE tools (
+            id            TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            name          TEXT NOT NULL,
+            version       TEXT NOT NULL,
+            description   TEXT NOT NULL,
+            manifest_json TEXT NOT NULL,
+            wasm_sha256   TEXT NOT NULL,
+            install_path  TEXT NOT NULL,
+            enabled       INTEGER NOT NULL DEFAULT 1,
+            installed_at  TEXT NOT NULL,
+            source        TEXT NOT NULL
+        );
+        """,
+        // 2: signatures (trust layer), a change counter for live reload, and the call audit log.
+        """
+        ALTER TABLE tools ADD COLUMN signature TEXT;
+        ALTER TABLE tools ADD COLUMN signer_public_key TEXT;
+        CREATE TABLE meta (key TEXT NOT NULL PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('tools_revision', 1);
+        CREATE TABLE calls (
+            seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+            tool_id      TEXT NOT NULL,
+            started_at   TEXT NOT NULL,
+            duration_ms  REAL NOT NULL,
+            outcome      TEXT NOT NULL,
+            fuel_used    INTEGER NOT NULL,
+            error        TEXT,
+            arguments    TEXT,
+            transport    TEXT NOT NULL
+        );
+        CREATE INDEX calls_by_tool ON calls (tool_id, seq);
+        """,
+    ];
+
+    public static int Latest => Steps.Count;
+}

@@ -1,0 +1,86 @@
+using Kami.Core.Errors;
+using Microsoft.Data.Sqlite;
+
+namespace Kami.Registry.Sqlite;
+
+/// <summary>
+/// Opens connections to the registry file with the settings every process must share (WAL, a busy
+/// timeout so a writer in another process makes us wait rather than fail) and runs pending migrations once.
+/// Microsoft.Data.Sqlite's async methods are synchronous underneath, so this API is synchronous too.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private const int BusyTimeoutMs = 10_000;
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string file)
+    {
+        File = Path.GetFullPath(file);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = File,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+        }.ToString();
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        Migrate();
+    }
+
+    public string File { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new KamiException(ErrorKind.RegistryUnavailable, $"cannot open the registry database {File}: {e.Message}", e);
+        }
+    }
+
+    public int SchemaVersion()
+    {
+        using var connection = Open();
+        return Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+    }
+
+    private void Migrate()
+    {
+        using var connection = Open();
+        // WAL lets a server keep reading while another process installs; the mode is stored in the file.
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        if (Convert.ToInt32(Scalar(connection, "PRAGMA user_version")) >= Migrations.Latest) return;
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        if (current > Migrations.Latest)
+            throw new KamiException(ErrorKind.RegistryUnavailable,
+                $"the registry {File} has schema version {current}, newer than this KAMI understands ({Migrations.Latest}); upgrade KAMI");
+        for (var step = current; step < Migrations.Latest; step++)
+            Execute(connection, Migrations.Steps[step]);
+        Execute(connection, $"PRAGMA user_version = {Migrations.Latest};");
+        transaction.Commit();
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Kami.Core.Registry;
+using Kami.Core.Tools;
+using Microsoft.Data.Sqlite;
+
+namespace Kami.Registry.Sqlite;
+
+/// <summary>The registry on a SQLite file. Every write is one IMMEDIATE transaction that also bumps the revision.</summary>
+public sealed class SqliteToolRegistry : IToolRegistry
+{
+    private const string Columns =
+        "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key";
+
+    private readonly SqliteDatabase _database;
+
+    public SqliteToolRegistry(string databaseFile) => _database = new SqliteDatabase(databaseFile);
+
+    internal SqliteDatabase Database => _database;
+
+    public InstalledTool? Find(ToolId id)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM tools WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id.Value);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadTool(reader) : null;
+    }
+
+    public IReadOnlyList<InstalledTool> List(ToolQuery query)
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        var where = new List<string>();
+        if (query.EnabledOnly) where.Add("enabled = 1");
+        if (!string.IsNullOrEmpty(query.Filter))
+        {
+            where.Add("(id LIKE $filter ESCAPE '\\' OR name LIKE $filter ESCAPE '\\' OR description LIKE $filter ESCAPE '\\')");
+            command.Parameters.AddWithValue("$filter", "%" + EscapeLike(query.Filter) + "%");
+        }
+        command.CommandText = $"SELECT {Columns} FROM tools" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var result = new List<InstalledTool>();
+        while (reader.Read()) result.Add(ReadTool(reader));
+        return result;
+    }
+
+    public InstalledTool? Upsert(InstalledTool tool)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var previous = FindIn(connection, tool.Id);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                INSERT INTO tools ({Columns})
+                VALUES ($id, $name, $version, $description, $manifest, $sha, $path, $enabled, $installed_at, $source, $signature, $signer)
+                ON CONFLICT(id) DO UPDATE SET
+                    id = excluded.id, name = excluded.name, version = excluded.version, description = excluded.description,
+                    manifest_json = excluded.manifest_json, wasm_sha256 = excluded.wasm_sha256, install_path = excluded.install_path,
+                    enabled = excluded.enabled, installed_at = excluded.installed_at, source = excluded.source,
+                    signature = excluded.signature, signer_public_key = excluded.signer_public_key
+                """;
+            var m = tool.Manifest;
+            command.Parameters.AddWithValue("$id", m.Id.Value);
+            command.Parameters.AddWithValue("$name", m.Name);
+            command.Parameters.AddWithValue("$version", m.Version.ToString());
+            command.Parameters.AddWithValue("$description", m.Description);
+            command.Parameters.AddWithValue("$manifest", ManifestMapping.ToJson(m));
+            command.Parameters.AddWithValue("$sha", tool.WasmSha256);
+            command.Parameters.AddWithValue("$path", tool.InstallPath);
+            command.Parameters.AddWithValue("$enabled", tool.Enabled ? 1 : 0);
+            command.Parameters.AddWithValue("$installed_at", tool.InstalledAt.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$source", tool.Source);
+            command.Parameters.AddWithValue("$signature", (object?)tool.Signature ?? DBNull.Value);
+            command.Parameters.AddWithValue("$signer", (object?)tool.SignerPublicKey ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        }
+        BumpRevision(connection);
+        transaction.Commit();
+        return previous;
+    }
+
+    public bool SetEnabled(ToolId id, bool enabled)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE tools SET enabled = $enabled WHERE id = $id";
+        command.Parameters.AddWithValue("$enabled", enabled ? 1 : 0);
+        command.Parameters.AddWithValue("$id", id.Value);
+        var changed = command.ExecuteNonQuery() > 0;
+        if (changed) BumpRevision(connection);
+        transaction.Commit();
+        return changed;
+    }
+
+    public InstalledTool? Remove(ToolId id)
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var previous = FindIn(connection, id);
+        if (previous is null) return null;
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM tools WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id.Value);
+        command.ExecuteNonQuery();
+        BumpRevision(connection);
+        transaction.Commit();
+        return previous;
+    }
+
+    public IReadOnlySet<string> ReferencedInstallPaths()
+    {
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT install_path FROM tools";
+        using var reader = command.ExecuteReader();
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) result.Add(reader.GetString(0));
+        return result;
+    }
+
+    public long ChangeStamp()
+    {
+        using var connection = _database.Open();
+        return Convert.ToInt64(SqliteDatabase.Scalar(connection, "SELECT value FROM meta WHERE key = 'tools_revision'"));
+    }
+
+    public RegistryInfo Describe()
+    {
+        using var connection = _database.Open();
+        var total = Convert.ToInt32(SqliteDatabase.Scalar(connection, "SELECT count(*) FROM tools"));
+        var enabled = Convert.ToInt32(SqliteDatabase.Scalar(connection, "SELECT count(*) FROM tools WHERE enabled = 1"));
+        var version = Convert.ToInt32(SqliteDatabase.Scalar(connection, "PRAGMA user_version"));
+        return new RegistryInfo(_database.File, version, total, enabled);
+    }
+
+    private static InstalledTool? FindIn(SqliteConnection connection, ToolId id)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM tools WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id.Value);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadTool(reader) : null;
+    }
+
+    private static void BumpRevision(SqliteConnection connection) =>
+        SqliteDatabase.Execute(connection, "UPDATE meta SET value = value + 1 WHERE key = 'tools_revision'");
+
+    private static InstalledTool ReadTool(SqliteDataReader r) =>
+        new(ManifestMapping.FromJson(r.GetString(4)), r.GetString(5), r.GetString(6), r.GetInt64(7) != 0,
+            DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.GetString(9))
+        {
+            Signature = r.IsDBNull(10) ? null : r.GetString(10),
+            SignerPublicKey = r.IsDBNull(11) ? null : r.GetString(11),
+        };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
