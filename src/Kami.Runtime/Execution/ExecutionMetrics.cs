@@ -1,0 +1,10 @@
+namespace Kami.Runtime.Execution;
+
+/// <summary>
+/// Cost of one call. <see cref="MemoryLimitBytes"/> is the cap the guest ran under; Wasmtime's .NET binding
+/// exposes no per-store memory-usage counter, so a measured peak is not available.
+/// </summary>
+public sealed record ExecutionMetrics(TimeSpan Duration, ulong FuelUsed, long MemoryLimitBytes, TimeSpan QueueWait)
+{
+    public static ExecutionMetrics Empty { get; } = new(TimeSpan.Zero, 0, 0, TimeSpan.Zero);
+}

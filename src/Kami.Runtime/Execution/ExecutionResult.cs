@@ -1,0 +1,14 @@
+using Kami.Core.Errors;
+
+namespace Kami.Runtime.Execution;
+
+/// <summary>
+/// What one call produced. <see cref="Ok"/> with <see cref="Output"/>, or an error with its kind and a message
+/// written for the person or model that will read it. Metrics are filled in either way.
+/// </summary>
+public sealed record ExecutionResult(bool Ok, string? Output, ErrorKind? ErrorKind, string? Error, ExecutionMetrics Metrics)
+{
+    public static ExecutionResult Success(string output, ExecutionMetrics metrics) => new(true, output, null, null, metrics);
+
+    public static ExecutionResult Failure(ErrorKind kind, string error, ExecutionMetrics metrics) => new(false, null, kind, error, metrics);
+}

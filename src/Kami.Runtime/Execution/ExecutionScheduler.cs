@@ -1,0 +1,137 @@
+using Kami.Core.Errors;
+
+namespace Kami.Runtime.Execution;
+
+/// <summary>
+/// Runs guest calls on a fixed set of dedicated worker threads (Wasmtime calls are synchronous, and blocking
+/// thread-pool threads starves the MCP server). Waiting calls are served round-robin across tools, so one busy
+/// tool cannot starve the others; the wait queue is bounded and a call beyond it fails fast with "busy".
+/// A call cancelled while it waits leaves the queue at once.
+/// </summary>
+public sealed class ExecutionScheduler : IDisposable
+{
+    private readonly Dictionary<string, Queue<WorkItem>> _queues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LinkedList<string> _rotation = new();
+    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _available = new(0);
+    private readonly Thread[] _workers;
+    private readonly int _queueLimit;
+    private int _waiting;
+    private int _running;
+    private volatile bool _stopping;
+
+    public ExecutionScheduler(int workers, int queueLimit)
+    {
+        _queueLimit = queueLimit;
+        _workers = new Thread[Math.Max(1, workers)];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = new Thread(WorkLoop) { IsBackground = true, Name = $"kami-guest-{i}" };
+            _workers[i].Start();
+        }
+    }
+
+    public int Workers => _workers.Length;
+    public int Waiting => Volatile.Read(ref _waiting);
+    public int Running => Volatile.Read(ref _running);
+
+    public Task<T> RunAsync<T>(string fairnessKey, Func<CancellationToken, T> work, Func<T> whenCancelledWhileWaiting, CancellationToken cancellation)
+    {
+        ObjectDisposedException.ThrowIf(_stopping, this);
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var item = new WorkItem(cancellation);
+        item.Execute = () =>
+        {
+            try { completion.TrySetResult(work(cancellation)); }
+            catch (Exception e) { completion.TrySetException(e); }
+        };
+
+        lock (_lock)
+        {
+            if (_waiting >= _queueLimit)
+                throw new KamiException(ErrorKind.Busy,
+                    $"KAMI is busy: {_running} calls are running and {_waiting} are waiting (queue limit {_queueLimit}); try again shortly");
+            if (!_queues.TryGetValue(fairnessKey, out var queue))
+            {
+                _queues[fairnessKey] = queue = new Queue<WorkItem>();
+                _rotation.AddLast(fairnessKey);
+            }
+            queue.Enqueue(item);
+            _waiting++;
+        }
+
+        item.Registration = cancellation.Register(() =>
+        {
+            if (!item.TryClaim()) return;
+            lock (_lock) _waiting--;
+            completion.TrySetResult(whenCancelledWhileWaiting());
+        });
+        _available.Release();
+        return completion.Task;
+    }
+
+    private void WorkLoop()
+    {
+        while (true)
+        {
+            _available.Wait();
+            if (_stopping) return;
+            WorkItem? item;
+            lock (_lock)
+            {
+                item = TakeNext();
+                if (item is null) continue;
+                if (!item.TryClaim()) continue; // cancelled while waiting; already counted out
+                _waiting--;
+                _running++;
+            }
+            try
+            {
+                item.Registration.Dispose();
+                item.Execute!();
+            }
+            finally
+            {
+                lock (_lock) _running--;
+            }
+        }
+    }
+
+    // Round-robin: take from the tool at the head of the rotation, then move that tool to the back.
+    private WorkItem? TakeNext()
+    {
+        while (_rotation.First is { } node)
+        {
+            var queue = _queues[node.Value];
+            _rotation.RemoveFirst();
+            if (queue.Count == 0)
+            {
+                _queues.Remove(node.Value);
+                continue;
+            }
+            var item = queue.Dequeue();
+            if (queue.Count > 0) _rotation.AddLast(node);
+            else _queues.Remove(node.Value);
+            return item;
+        }
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _available.Release(_workers.Length);
+        foreach (var worker in _workers) worker.Join(TimeSpan.FromSeconds(5));
+        _available.Dispose();
+    }
+
+    private sealed class WorkItem(CancellationToken cancellation)
+    {
+        private int _claimed;
+        public CancellationToken Cancellation { get; } = cancellation;
+        public Action? Execute { get; set; }
+        public CancellationTokenRegistration Registration { get; set; }
+
+        public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Kami.Runtime.Execution;
+
+/// <summary>Host-wide execution settings (per-tool limits come from each tool's SecurityPolicy).</summary>
+public sealed record RuntimeOptions
+{
+    /// <summary>Guests running at once; each runs on its own KAMI worker thread, never a thread-pool thread.</summary>
+    public int MaxConcurrency { get; init; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Calls that may wait for a worker; one more is refused with a "busy" error.</summary>
+    public int QueueLimit { get; init; } = 256;
+
+    public int MaxInputBytes { get; init; } = 1 << 20;
+    public int MaxOutputBytes { get; init; } = 4 << 20;
+
+    /// <summary>Bytes of guest stdout+stderr kept per call (surfaced as log lines); the rest is dropped.</summary>
+    public int MaxConsoleBytes { get; init; } = 64 << 10;
+
+    /// <summary>Log messages a guest may send per call; more are dropped, so a chatty guest cannot flood the host.</summary>
+    public int MaxLogMessages { get; init; } = 1_000;
+
+    /// <summary>Wasm stack per call; deep recursion stops with a stack-depth error instead of crashing the host.</summary>
+    public int MaxStackBytes { get; init; } = 1 << 20;
+
+    public int ComponentCacheCapacity { get; init; } = 64;
+
+    /// <summary>Epoch tick; bounds how late a wall-clock timeout or a cancellation can land.</summary>
+    public TimeSpan EpochTick { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    public static RuntimeOptions Default { get; } = new();
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using Kami.Core.Errors;
+using Kami.Runtime.Wasm;
+
+namespace Kami.Runtime.Execution;
+
+/// <summary>
+/// KAMI's execution engine: validates a call, schedules it on a worker, loads the component (integrity-checked,
+/// compiled once) and runs it in a fresh sandbox. Every failure comes back as an <see cref="ExecutionResult"/>
+/// with a plain message; nothing a guest does throws out of here or stops the next call.
+/// </summary>
+public sealed class ToolRuntime : IDisposable
+{
+    private readonly WasmEngine _engine;
+    private readonly ComponentLoader _loader;
+    private readonly GuestInvoker _invoker;
+    private readonly ExecutionScheduler _scheduler;
+
+    public ToolRuntime(RuntimeOptions? options = null)
+    {
+        Options = options ?? RuntimeOptions.Default;
+        _engine = new WasmEngine(Options);
+        _loader = new ComponentLoader(_engine);
+        _invoker = new GuestInvoker(_engine);
+        _scheduler = new ExecutionScheduler(Options.MaxConcurrency, Options.QueueLimit);
+    }
+
+    public RuntimeOptions Options { get; }
+
+    public ExecutionScheduler Scheduler => _scheduler;
+
+    /// <summary>The version of the Wasmtime package KAMI runs on.</summary>
+    public static string WasmtimeVersion =>
+        typeof(Wasmtime.Engine).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation = default)
+    {
+        var inputBytes = Encoding.UTF8.GetByteCount(request.Input);
+        if (inputBytes > Options.MaxInputBytes)
+            return ExecutionResult.Failure(ErrorKind.LimitExceeded,
+                $"the input to tool {request.ToolId} is {inputBytes:N0} bytes, more than the input limit of {Options.MaxInputBytes:N0} bytes", ExecutionMetrics.Empty);
+        if (cancellation.IsCancellationRequested)
+            return Cancelled(request);
+
+        var enqueued = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            return await _scheduler.RunAsync(request.ToolId, token => Run(request, token, System.Diagnostics.Stopwatch.GetElapsedTime(enqueued)),
+                () => Cancelled(request), cancellation).ConfigureAwait(false);
+        }
+        catch (KamiException e)
+        {
+            return ExecutionResult.Failure(e.Kind, e.Message, ExecutionMetrics.Empty);
+        }
+    }
+
+    /// <summary>Compiles and checks a component (imports KAMI provides, the kami:tool export) without running it.</summary>
+    public IReadOnlyList<string> Check(string toolId, string wasmFile)
+    {
+        var bytes = File.ReadAllBytes(wasmFile);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var loaded = _loader.Compile(toolId, bytes, sha);
+        loaded.Component.Dispose();
+        return loaded.Imports;
+    }
+
+    private ExecutionResult Run(ExecutionRequest request, CancellationToken cancellation, TimeSpan queueWait)
+    {
+        try
+        {
+            var component = _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256);
+            return _invoker.Invoke(component, request, cancellation, queueWait);
+        }
+        catch (KamiException e)
+        {
+            return ExecutionResult.Failure(e.Kind, e.Message, ExecutionMetrics.Empty with { QueueWait = queueWait });
+        }
+        catch (IOException e)
+        {
+            return ExecutionResult.Failure(ErrorKind.ToolNotFound, $"cannot read the component of tool {request.ToolId}: {e.Message}", ExecutionMetrics.Empty);
+        }
+    }
+
+    private static ExecutionResult Cancelled(ExecutionRequest request) =>
+        ExecutionResult.Failure(ErrorKind.Cancelled, $"call to tool {request.ToolId} was cancelled", ExecutionMetrics.Empty);
+
+    public void Dispose()
+    {
+        _scheduler.Dispose();
+        _engine.Dispose();
+    }
+}

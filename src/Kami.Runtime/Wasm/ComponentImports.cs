@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace Kami.Runtime.Wasm;
+
+/// <summary>
+/// Lists the top-level imports of a component binary by reading its import sections, so a component that
+/// asks for something KAMI does not provide is refused when it is loaded, by name, before any of its code runs.
+/// Returns null when the binary uses an encoding this reader does not know (instantiation still checks).
+/// </summary>
+internal static class ComponentImports
+{
+    private const byte ImportSectionId = 10;
+
+    public static IReadOnlyList<string>? Read(ReadOnlySpan<byte> component)
+    {
+        if (component.Length < 8) return null;
+        var reader = new Reader(component[8..]);
+        var names = new List<string>();
+        try
+        {
+            while (!reader.AtEnd)
+            {
+                var id = reader.Byte();
+                var size = (int)reader.U32();
+                var body = reader.Take(size);
+                if (id != ImportSectionId) continue;
+                var section = new Reader(body);
+                var count = section.U32();
+                for (var i = 0; i < count; i++)
+                {
+                    var kind = section.Byte();
+                    if (kind is not (0x00 or 0x01)) return null;
+                    names.Add(section.Name());
+                    if (!SkipExternDesc(ref section)) return null;
+                }
+            }
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        return names;
+    }
+
+    private static bool SkipExternDesc(ref Reader r)
+    {
+        switch (r.Byte())
+        {
+            case 0x00: r.Byte(); r.U32(); return true;        // core module (type i)
+            case 0x01: case 0x04: case 0x05: r.U32(); return true; // func / component / instance (type i)
+            case 0x02: r.Byte(); r.U32(); return true;        // value bound: index or valtype, both LEB-encoded
+            case 0x03: if (r.Byte() == 0x00) r.U32(); return true; // type bound: eq i | sub resource
+            default: return false;
+        }
+    }
+
+    private ref struct Reader(ReadOnlySpan<byte> data)
+    {
+        private ReadOnlySpan<byte> _data = data;
+
+        public readonly bool AtEnd => _data.IsEmpty;
+
+        public byte Byte()
+        {
+            if (_data.IsEmpty) throw new FormatException("truncated component");
+            var b = _data[0];
+            _data = _data[1..];
+            return b;
+        }
+
+        public uint U32()
+        {
+            uint result = 0;
+            for (var shift = 0; shift < 35; shift += 7)
+            {
+                var b = Byte();
+                result |= (uint)(b & 0x7f) << shift;
+                if ((b & 0x80) == 0) return result;
+            }
+            throw new FormatException("bad LEB128");
+        }
+
+        public ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > _data.Length) throw new FormatException("truncated component");
+            var taken = _data[..count];
+            _data = _data[count..];
+            return taken;
+        }
+
+        public string Name() => Encoding.UTF8.GetString(Take((int)U32()));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Kami.Core.Errors;
+using Kami.Runtime.Caching;
+using Wasmtime;
+using Wasmtime.Components;
+
+namespace Kami.Runtime.Wasm;
+
+/// <summary>
+/// Turns a .wasm file into a compiled component, once: compiled components are cached by SHA-256 (bounded,
+/// LRU). Before a cached component is used for a file, the file's size and modification time are compared
+/// with what was hashed; any change means the bytes are read and hashed again, and an installed tool whose
+/// hash no longer matches the one recorded at install is refused.
+/// </summary>
+internal sealed class ComponentLoader(WasmEngine engine)
+{
+    public const string ToolInterface = "kami:tool/tool@0.1.0";
+    private const long MaxComponentBytes = 256L << 20;
+
+    private readonly LruCache<string, LoadedComponent> _bySha = new(engine.Options.ComponentCacheCapacity);
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha)> _stamps = new(StringComparer.Ordinal);
+
+    public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256)
+    {
+        var info = new FileInfo(wasmFile);
+        if (!info.Exists)
+            throw new KamiException(ErrorKind.ToolNotFound, $"the component of tool {toolId} is missing ({info.Name}); re-install the tool with `kami install --force`");
+
+        if (_stamps.TryGetValue(info.FullName, out var stamp) && stamp.Length == info.Length && stamp.Modified == info.LastWriteTimeUtc
+            && (expectedSha256 is null || stamp.Sha == expectedSha256) && _bySha.TryGet(stamp.Sha, out var cached))
+            return cached;
+
+        if (info.Length > MaxComponentBytes)
+            throw new KamiException(ErrorKind.ComponentInvalid, $"the component of tool {toolId} is {info.Length} bytes; at most {MaxComponentBytes} are allowed");
+        var bytes = File.ReadAllBytes(info.FullName);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (expectedSha256 is not null && !string.Equals(sha, expectedSha256, StringComparison.OrdinalIgnoreCase))
+            throw new KamiException(ErrorKind.IntegrityMismatch,
+                $"tool {toolId} was not run: its component changed after it was installed (sha256 {Short(expectedSha256)} at install, {Short(sha)} now). "
+                + "If you trust the new file, re-approve it with `kami install --force <package>`.");
+
+        if (!_bySha.TryGet(sha, out var component))
+            component = _bySha.GetOrAdd(sha, Compile(toolId, bytes, sha));
+        _stamps[info.FullName] = (info.Length, info.LastWriteTimeUtc, sha);
+        return component;
+    }
+
+    /// <summary>Compiles and checks a component without caching it (for <c>kami validate</c>).</summary>
+    public LoadedComponent Compile(string toolId, byte[] bytes, string sha)
+    {
+        var imports = ComponentImports.Read(bytes);
+        var missing = imports?.Where(i => !ImportPolicy.IsProvided(i)).ToList();
+        if (missing is { Count: > 0 })
+            throw new KamiException(ErrorKind.ComponentInvalid,
+                $"tool {toolId} was refused: it imports {string.Join(", ", missing)}, which KAMI does not provide "
+                + "(available: kami:tool/host@0.1.0 and WASI 0.2 cli, clocks, filesystem, io, random, sockets)");
+
+        Component component;
+        try
+        {
+            component = Component.FromBytes(engine.Engine, bytes);
+        }
+        catch (WasmtimeException e)
+        {
+            throw new KamiException(ErrorKind.ComponentInvalid, $"tool {toolId} is not a valid WebAssembly component: {TrapClassifier.Cause(e.Message)}", e);
+        }
+
+        using (var tool = component.GetExport(ToolInterface))
+        {
+            using var run = tool is null ? null : component.GetExport("run", tool);
+            if (run is null)
+            {
+                component.Dispose();
+                throw new KamiException(ErrorKind.ComponentInvalid,
+                    $"tool {toolId} does not export {ToolInterface} with a run function; build it against the kami:tool world in wit/");
+            }
+        }
+        return new LoadedComponent(component, sha, imports ?? []);
+    }
+
+    private static string Short(string sha) => sha.Length > 12 ? sha[..12] + "…" : sha;
+}

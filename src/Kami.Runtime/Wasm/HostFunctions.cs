@@ -1,0 +1,42 @@
+using Kami.Runtime.Execution;
+using Wasmtime.Components;
+
+namespace Kami.Runtime.Wasm;
+
+/// <summary>The <c>kami:tool/host@0.1.0</c> interface: what KAMI offers guests beyond WASI.</summary>
+internal static class HostFunctions
+{
+    public const string HostInterface = "kami:tool/host@0.1.0";
+    public const int MaxLogMessageChars = 8 * 1024;
+
+    public static void Define(ComponentLinker linker)
+    {
+        using var root = linker.Root();
+        using var host = root.AddInstance(HostInterface);
+        host.DefineFunction("log", Log);
+    }
+
+    private static void Log(ReadOnlySpan<ComponentValue> args, Span<ComponentValue> results)
+    {
+        var context = CallContext.Current;
+        if (context?.Sink is null || !context.TryTakeLogBudget()) return;
+        var level = args[0].AsEnum() switch
+        {
+            "trace" => GuestLogLevel.Trace,
+            "debug" => GuestLogLevel.Debug,
+            "warn" => GuestLogLevel.Warn,
+            "error" => GuestLogLevel.Error,
+            _ => GuestLogLevel.Info,
+        };
+        var message = args[1].AsString();
+        if (message.Length > MaxLogMessageChars) message = message[..MaxLogMessageChars] + "…";
+        try
+        {
+            context.Sink.Log(context.ToolId, level, message);
+        }
+        catch (Exception)
+        {
+            // A failing sink must not turn into a trap in the guest; the message is lost, the call goes on.
+        }
+    }
+}

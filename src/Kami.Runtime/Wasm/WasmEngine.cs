@@ -1,0 +1,55 @@
+using Kami.Runtime.Execution;
+using Wasmtime;
+using Wasmtime.Components;
+
+namespace Kami.Runtime.Wasm;
+
+/// <summary>
+/// The one Wasmtime engine of a process (component model, fuel, epochs) with its linker and epoch ticker.
+/// Engine and linker are shared by all calls; every call gets its own Store.
+/// </summary>
+internal sealed class WasmEngine : IDisposable
+{
+    private readonly Thread _ticker;
+    private readonly CancellationTokenSource _stop = new();
+
+    public WasmEngine(RuntimeOptions options)
+    {
+        Options = options;
+        using var config = new Config()
+            .WithComponentModel(true)
+            .WithFuelConsumption(true)
+            .WithEpochInterruption(true)
+            .WithMaximumStackSize(options.MaxStackBytes);
+        Engine = new Engine(config);
+        Linker = new ComponentLinker(Engine);
+        Linker.AddWasiPreview2();
+        HostFunctions.Define(Linker);
+
+        _ticker = new Thread(Tick) { IsBackground = true, Name = "kami-epoch-ticker" };
+        _ticker.Start();
+    }
+
+    public RuntimeOptions Options { get; }
+    public Engine Engine { get; }
+    public ComponentLinker Linker { get; }
+
+    /// <summary>Epoch ticks that make up a wall-clock budget (at least one).</summary>
+    public ulong TicksFor(TimeSpan budget) => (ulong)Math.Max(1, Math.Ceiling(budget / Options.EpochTick));
+
+    // One ticker advances the engine-wide epoch; each Store sets its own deadline against it.
+    private void Tick()
+    {
+        var token = _stop.Token;
+        while (!token.WaitHandle.WaitOne(Options.EpochTick)) Engine.IncrementEpoch();
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _ticker.Join();
+        Linker.Dispose();
+        Engine.Dispose();
+        _stop.Dispose();
+    }
+}
