@@ -121,7 +121,8 @@ typedef void (*kami_handler)(const char *input, size_t input_len, kami_output *o
  * The return area is static: the host reads it before the next call can start
  * (component instances are not reentrant), then calls the post-return export.
  */
-#define KAMI_TOOL(HANDLER, DESCRIBE_JSON)                                                   \
+/* The allocator the host uses to pass strings into the guest. */
+#define KAMI_EXPORT_REALLOC()                                                               \
     __attribute__((export_name("cabi_realloc")))                                           \
     void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {    \
         (void)old_size;                                                                    \
@@ -131,8 +132,10 @@ typedef void (*kami_handler)(const char *input, size_t input_len, kami_output *o
         void *p = realloc(old_ptr, new_size);                                              \
         if (p == NULL) __builtin_trap(); /* no way to report failure to the caller */      \
         return p;                                                                          \
-    }                                                                                      \
-                                                                                           \
+    }
+
+/* run: calls HANDLER and lowers its kami_output into the result return area. */
+#define KAMI_EXPORT_RUN(HANDLER)                                                            \
     static _Alignas(4) uint8_t kami__run_ret[12];                                          \
     static kami_output kami__last;                                                         \
                                                                                            \
@@ -161,8 +164,10 @@ typedef void (*kami_handler)(const char *input, size_t input_len, kami_output *o
         if (kami__last.owned) free(kami__last.ptr);                                        \
         kami__last.ptr = NULL;                                                             \
         kami__last.owned = 0;                                                              \
-    }                                                                                      \
-                                                                                           \
+    }
+
+/* describe: returns the given JSON literal. */
+#define KAMI_EXPORT_DESCRIBE(DESCRIBE_JSON)                                                 \
     static const char kami__describe_json[] = DESCRIBE_JSON;                               \
     static _Alignas(4) uint8_t kami__describe_ret[8];                                      \
                                                                                            \
@@ -185,5 +190,12 @@ typedef void (*kami_handler)(const char *input, size_t input_len, kami_output *o
         memcpy(&p, ret, 4);                                                                \
         free((void *)(uintptr_t)p);                                                        \
     }
+
+/* The whole tool. The three parts are separate only so test fixtures can
+ * hand-write a misbehaving run export. */
+#define KAMI_TOOL(HANDLER, DESCRIBE_JSON) \
+    KAMI_EXPORT_REALLOC()                 \
+    KAMI_EXPORT_RUN(HANDLER)              \
+    KAMI_EXPORT_DESCRIBE(DESCRIBE_JSON)
 
 #endif /* KAMI_TOOL_H */

@@ -1,1 +1,3 @@
-namespace Kami.Cli; static class P { static int Main() => 0; }
+using Kami.Cli;
+
+return await KamiCli.RunAsync(args, Console.Out, Console.Error, !Console.IsOutputRedirected);

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Kami.Cli.Configuration;
+using Kami.Cli.Output;
+using Kami.Core.Registry;
+using Kami.Registry.Sqlite;
+
+namespace Kami.Cli.Commands;
+
+/// <summary>What a running command needs: its parsed flags, settings, output, and the registry on demand.</summary>
+internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, CliOutput output)
+{
+    private SettingsLoader? _settings;
+    private SqliteToolRegistry? _registry;
+
+    public ParseResult Parse { get; } = parse;
+    public CliOutput Output { get; } = output;
+    public bool Json => Parse.GetValue(globals.Json);
+
+    public SettingsLoader SettingsLoader => _settings ??= SettingsLoader.Load(Flags());
+    public KamiSettings Settings => SettingsLoader.Settings;
+
+    public SqliteToolRegistry Registry => _registry ??= new SqliteToolRegistry(Settings.Paths.Database);
+
+    public IAuditLog AuditLog => new SqliteAuditLog(Registry);
+
+    public T Get<T>(Option<T> option) => Parse.GetValue(option)!;
+    public T Get<T>(Argument<T> argument) => Parse.GetValue(argument)!;
+
+    private Dictionary<string, string?> Flags()
+    {
+        var flags = new Dictionary<string, string?>();
+        if (Parse.GetValue(globals.Home) is { } home) flags[SettingKeys.Home] = Path.GetFullPath(home);
+        if (Parse.GetValue(globals.Database) is { } db) flags[SettingKeys.Database] = Path.GetFullPath(db);
+        return flags;
+    }
+}

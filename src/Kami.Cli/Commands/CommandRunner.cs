@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Kami.Cli.Output;
+using Kami.Core.Errors;
+
+namespace Kami.Cli.Commands;
+
+/// <summary>
+/// Runs a command's body and maps failures to exit codes: a <see cref="KamiException"/> the user can act on
+/// prints its message (exit 1); anything else is a bug and prints one line (exit 2; KAMI_DEBUG=1 adds the stack).
+/// </summary>
+internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> output)
+{
+    public GlobalOptions Globals { get; } = globals;
+
+    public void SetAction(Command command, Func<CommandContext, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, cancellation) => RunAsync(parse, body, cancellation));
+
+    public void SetAction(Command command, Func<CommandContext, int> body) =>
+        command.SetAction((parse, cancellation) => RunAsync(parse, (c, _) => Task.FromResult(body(c)), cancellation));
+
+    private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellation)
+    {
+        var context = new CommandContext(parse, Globals, output());
+        try
+        {
+            return await body(context, cancellation).ConfigureAwait(false);
+        }
+        catch (ManifestInvalidException e)
+        {
+            context.Output.Err.WriteLine("error: the package is not valid:");
+            foreach (var problem in e.Problems) context.Output.Err.WriteLine("  " + problem);
+            return ExitCodes.UserError;
+        }
+        catch (KamiException e) when (e.IsUserError)
+        {
+            Report(context, e.Message, e.Kind.ToString());
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            Report(context, "cancelled", "Cancelled");
+            return ExitCodes.UserError;
+        }
+        catch (Exception e)
+        {
+            Report(context, $"internal error: {e.Message}" + (Environment.GetEnvironmentVariable("KAMI_DEBUG") == "1" ? Environment.NewLine + e : ""), "Internal");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static void Report(CommandContext context, string message, string kind)
+    {
+        if (context.Json) context.Output.Json(new ErrorJson(message, kind), CliJsonContext.Relaxed.ErrorJson);
+        else context.Output.Err.WriteLine("error: " + message);
+    }
+}

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Kami.Core.Errors;
+using Kami.Runtime.Execution;
+
+namespace Kami.Cli.Commands;
+
+/// <summary><c>kami exec</c>: run an installed tool under the policy and integrity pin recorded at install.</summary>
+internal static class ExecCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var id = ToolIdArgument.Create();
+        var io = new ExecutionOptions();
+        var command = new Command("exec", "Run an installed tool under its recorded policy") { id };
+        io.AddTo(command);
+        runner.SetAction(command, async (context, cancellation) =>
+        {
+            var toolId = ToolIdArgument.Parse(context.Get(id));
+            var input = io.ReadInput(context);
+            var tool = context.Registry.Find(toolId)
+                ?? throw new KamiException(ErrorKind.ToolNotFound, $"tool {toolId} is not installed; `kami list` shows what is");
+            if (!tool.Enabled)
+                throw new KamiException(ErrorKind.ToolDisabled, $"tool {toolId} is disabled; enable it with `kami enable {toolId}`");
+            using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1 });
+            var result = await runtime.ExecuteAsync(new ExecutionRequest(tool.Id.Value, tool.WasmFile, tool.Manifest.Security, input)
+            {
+                ExpectedSha256 = tool.WasmSha256,
+                DataDirectory = context.Settings.Paths.DataDirectory(tool.Id),
+                LogSink = new StderrLogSink(context.Output.Err),
+            }, cancellation);
+            return ExecutionOptions.Print(context, result);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json;
+using Kami.Cli.Output;
+using Kami.Core.Errors;
+using Kami.Runtime.Execution;
+
+namespace Kami.Cli.Commands;
+
+/// <summary>The input options shared by <c>kami run</c> and <c>kami exec</c>, and how their result is printed.</summary>
+internal sealed class ExecutionOptions
+{
+    public Option<string?> Input { get; } = new("--input", "-i") { Description = "The tool's input as JSON, e.g. '{\"text\":\"hi\"}' (default {})" };
+    public Option<string?> InputFile { get; } = new("--input-file") { Description = "Read the input JSON from a file, or - for standard input" };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Input);
+        command.Add(InputFile);
+    }
+
+    public string ReadInput(CommandContext context)
+    {
+        var inline = context.Get(Input);
+        var file = context.Get(InputFile);
+        if (inline is not null && file is not null)
+            throw new KamiException(ErrorKind.InvalidInput, "give either --input or --input-file, not both");
+        string text;
+        if (file == "-") text = Console.In.ReadToEnd();
+        else if (file is not null)
+        {
+            if (!File.Exists(file)) throw new KamiException(ErrorKind.InvalidInput, $"--input-file {file} does not exist");
+            text = File.ReadAllText(file);
+        }
+        else text = inline ?? "{}";
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw new KamiException(ErrorKind.InvalidInput, $"the input is not valid JSON ({e.Message}); pass an object such as '{{\"text\":\"hi\"}}'");
+        }
+        return text;
+    }
+
+    public static int Print(CommandContext context, ExecutionResult result)
+    {
+        if (context.Json)
+        {
+            context.Output.Json(new ExecJson(result.Ok, result.Output, result.Error, result.ErrorKind?.ToString(),
+                Math.Round(result.Metrics.Duration.TotalMilliseconds, 3), result.Metrics.FuelUsed, null, result.Metrics.MemoryLimitBytes),
+                CliJsonContext.Relaxed.ExecJson);
+        }
+        else if (result.Ok) context.Output.Line(result.Output!);
+        else context.Output.Err.WriteLine("error: " + result.Error);
+        return result.Ok ? ExitCodes.Ok : ExitCodes.UserError;
+    }
+}

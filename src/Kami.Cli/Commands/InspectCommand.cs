@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Kami.Cli.Output;
+using Kami.Core.Errors;
+using Kami.Core.Registry;
+using Kami.Core.Security;
+using Kami.Core.Tools;
+using Spectre.Console;
+
+namespace Kami.Cli.Commands;
+
+internal static class InspectCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var id = ToolIdArgument.Create();
+        var command = new Command("inspect", "Show a tool's manifest, policy (defaults included), hash, paths and install time") { id };
+        runner.SetAction(command, context =>
+        {
+            var toolId = ToolIdArgument.Parse(context.Get(id));
+            var tool = context.Registry.Find(toolId)
+                ?? throw new KamiException(ErrorKind.ToolNotFound, $"tool {toolId} is not installed; `kami list` shows what is");
+            var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id));
+            if (context.Json)
+            {
+                context.Output.Json(details, CliJsonContext.Relaxed.ToolDetailsJson);
+                return ExitCodes.Ok;
+            }
+            Render(context.Output.Console, details);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static ToolDetailsJson ToJson(InstalledTool tool, string dataDirectory)
+    {
+        var m = tool.Manifest;
+        var p = m.Security;
+        return new ToolDetailsJson(m.Id.Value, m.Name, m.Version.ToString(), tool.Enabled, m.Description,
+            m.Arguments.Select(a => new ArgumentJson(a.Name, a.Type.ToSchemaName(), a.Description, a.Required)).ToList(),
+            new PolicyJson(p.NetAllowList, p.FsAccess.ToManifestName(), p.EnvAllowList, p.MaxMemoryMb, p.MaxExecutionMs, p.MaxFuel),
+            tool.WasmSha256, tool.InstallPath, tool.WasmFile, dataDirectory, tool.InstalledAt, tool.Source);
+    }
+
+    private static void Render(IAnsiConsole console, ToolDetailsJson d)
+    {
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string key, string value) => grid.AddRow(new Text(key), new Text(value));
+        Row("id", d.Id);
+        Row("name", d.Name);
+        Row("version", d.Version);
+        Row("enabled", d.Enabled ? "yes" : "no");
+        Row("description", d.Description);
+        foreach (var a in d.Arguments)
+            Row("argument", $"{a.Name}: {a.Type}{(a.Required ? " (required)" : "")} {a.Description}".TrimEnd());
+        var policy = d.Policy;
+        string Default(bool isDefault) => isDefault ? " (default)" : "";
+        Row("network", policy.NetAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.NetAllowList));
+        Row("files", policy.FsAccess + Default(policy.FsAccess == "none") + (policy.FsAccess == "none" ? "" : $" → {d.DataDirectory}"));
+        Row("environment", policy.EnvAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.EnvAllowList));
+        Row("max_memory_mb", policy.MaxMemoryMb + Default(policy.MaxMemoryMb == SecurityPolicy.DefaultMaxMemoryMb));
+        Row("max_execution_ms", policy.MaxExecutionMs + Default(policy.MaxExecutionMs == SecurityPolicy.DefaultMaxExecutionMs));
+        Row("max_fuel", policy.MaxFuel.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + Default(policy.MaxFuel == SecurityPolicy.DefaultMaxFuel));
+        Row("sha256", d.WasmSha256);
+        Row("wasm", d.WasmFile);
+        Row("installed", d.InstalledAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        Row("source", d.Source);
+        console.Write(grid);
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Kami.Cli.Output;
+using Kami.Packaging.Install;
+
+namespace Kami.Cli.Commands;
+
+internal static class InstallCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var source = new Argument<string>("package") { Description = "A package directory, its tool.toml, or a plugin.zip" };
+        var force = new Option<bool>("--force") { Description = "Re-install the same version, downgrade, or re-approve a changed .wasm" };
+        var command = new Command("install", "Install a tool package into the registry") { source, force };
+        runner.SetAction(command, context =>
+        {
+            var paths = context.Settings.Paths;
+            var installer = new ToolInstaller(context.Registry, paths, TimeProvider.System);
+            var result = installer.Install(context.Get(source), new InstallOptions(context.Get(force)));
+            var tool = result.Tool;
+            if (context.Json)
+            {
+                context.Output.Json(new InstallJson(tool.Id.Value, tool.Manifest.Version.ToString(), tool.WasmSha256, tool.InstallPath,
+                    result.Replaced?.Manifest.Version.ToString(), result.Notes), CliJsonContext.Relaxed.InstallJson);
+                return ExitCodes.Ok;
+            }
+            foreach (var note in result.Notes) context.Output.Note("note: " + note);
+            var replaced = result.Replaced is { } r ? $" (replaced {r.Manifest.Version})" : "";
+            context.Output.Line($"installed {tool.Id} {tool.Manifest.Version}{replaced}");
+            context.Output.Line($"  sha256 {tool.WasmSha256}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

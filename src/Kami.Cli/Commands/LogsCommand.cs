@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Kami.Cli.Output;
+using Spectre.Console;
+
+namespace Kami.Cli.Commands;
+
+internal static class LogsCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var tool = new Option<string?>("--tool") { Description = "Only calls of this tool" };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many recent calls", DefaultValueFactory = _ => 50 };
+        var command = new Command("logs", "Show the audit log of recent tool calls (kami serve)") { tool, limit };
+        runner.SetAction(command, context =>
+        {
+            var calls = context.AuditLog.Recent(Math.Clamp(context.Get(limit), 1, 100_000), context.Get(tool));
+            if (context.Json)
+            {
+                context.Output.Json(calls.Select(c => new CallJson(c.ToolId, c.StartedAt, c.DurationMs, c.Outcome, c.FuelUsed, c.Error, c.Arguments, c.Transport)).ToList(),
+                    CliJsonContext.Relaxed.ListCallJson);
+                return ExitCodes.Ok;
+            }
+            if (calls.Count == 0)
+            {
+                context.Output.Line("no calls recorded yet; calls made through `kami serve` appear here");
+                return ExitCodes.Ok;
+            }
+            var table = new Table().AddColumns("TIME", "TOOL", "OUTCOME", "MS", "FUEL", "ERROR");
+            foreach (var c in calls)
+                table.AddRow(c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(c.ToolId), Markup.Escape(c.Outcome),
+                    c.DurationMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), c.FuelUsed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Markup.Escape(c.Error ?? ""));
+            context.Output.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Kami.Core.Errors;
+using Kami.Core.Security;
+using Kami.Packaging.Packages;
+using Kami.Runtime.Execution;
+
+namespace Kami.Cli.Commands;
+
+/// <summary>
+/// <c>kami run</c>: dev mode. Runs a .wasm, a package directory or a tool.toml without installing it, under
+/// the package's policy (or deny-all for a bare .wasm), which flags may tighten or widen for the run.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var target = new Argument<string>("target") { Description = "A component (.wasm), a package directory, or a tool.toml" };
+        var io = new ExecutionOptions();
+        var fuel = new Option<ulong?>("--max-fuel") { Description = "Fuel budget for this run" };
+        var memory = new Option<int?>("--max-memory-mb") { Description = "Memory cap in MiB" };
+        var time = new Option<int?>("--max-execution-ms") { Description = "Wall-clock limit in milliseconds" };
+        var fs = new Option<string?>("--fs") { Description = "File access: none, read-only or sandbox (of --data-dir)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Directory the tool sees as '.' with --fs read-only/sandbox (default: a temporary one)" };
+        var env = new Option<string[]>("--env") { Description = "Host environment variable the tool may read (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("run", "Run a component or package directly (dev mode), without installing it") { target, fuel, memory, time, fs, dataDir, env };
+        io.AddTo(command);
+        runner.SetAction(command, async (context, cancellation) =>
+        {
+            var input = io.ReadInput(context);
+            var (toolId, wasm, policy) = Resolve(context.Get(target));
+            policy = policy with
+            {
+                MaxFuel = context.Get(fuel) ?? policy.MaxFuel,
+                MaxMemoryMb = context.Get(memory) ?? policy.MaxMemoryMb,
+                MaxExecutionMs = context.Get(time) ?? policy.MaxExecutionMs,
+                EnvAllowList = context.Get(env) is { Length: > 0 } names ? names : policy.EnvAllowList,
+            };
+            if (context.Get(fs) is { } access)
+            {
+                if (!FsAccessNames.TryParse(access, out var parsed))
+                    throw new KamiException(ErrorKind.InvalidInput, $"--fs {access} is not one of {string.Join(", ", FsAccessNames.Names)}");
+                policy = policy with { FsAccess = parsed };
+            }
+            var data = context.Get(dataDir) ?? Path.Combine(Path.GetTempPath(), "kami-run", toolId);
+            using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1 });
+            var result = await runtime.ExecuteAsync(new ExecutionRequest(toolId, wasm, policy, input)
+            {
+                DataDirectory = Path.GetFullPath(data),
+                LogSink = new StderrLogSink(context.Output.Err),
+            }, cancellation);
+            return ExecutionOptions.Print(context, result);
+        });
+        return command;
+    }
+
+    private static (string ToolId, string Wasm, SecurityPolicy Policy) Resolve(string target)
+    {
+        if (File.Exists(target) && target.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase))
+            return (Path.GetFileNameWithoutExtension(target), Path.GetFullPath(target), SecurityPolicy.DenyAll);
+        var scratch = Path.Combine(Path.GetTempPath(), "kami-run-" + Guid.NewGuid().ToString("n"));
+        var package = PackageReader.Read(target, scratch).GetPackageOrThrow();
+        return (package.Manifest.Id.Value, package.WasmFile, package.Manifest.Security);
+    }
+}

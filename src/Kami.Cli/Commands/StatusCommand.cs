@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Reflection;
+using Kami.Cli.Configuration;
+using Kami.Cli.Output;
+using Kami.Runtime.Execution;
+using Spectre.Console;
+
+namespace Kami.Cli.Commands;
+
+internal static class StatusCommand
+{
+    public static string KamiVersion =>
+        typeof(StatusCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    public static Command Create(CommandRunner runner)
+    {
+        var command = new Command("status", "Show the registry location, tool counts, versions, and where each setting came from");
+        runner.SetAction(command, context =>
+        {
+            var info = context.Registry.Describe();
+            var loader = context.SettingsLoader;
+            var settings = SettingKeys.All.Select(k => new SettingJson(k, loader.ValueOf(k), loader.SourceOf(k))).ToList();
+            var calls = context.AuditLog.Recent(10_000).Count;
+            var status = new StatusJson(KamiVersion, ToolRuntime.WasmtimeVersion, context.Settings.Paths.Home, info.Location,
+                info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls);
+            if (context.Json)
+            {
+                context.Output.Json(status, CliJsonContext.Relaxed.StatusJson);
+                return ExitCodes.Ok;
+            }
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow("kami", status.KamiVersion);
+            grid.AddRow("wasmtime", status.WasmtimeVersion);
+            grid.AddRow("home", Markup.Escape(status.Home));
+            grid.AddRow("registry", Markup.Escape($"{status.Database} (schema v{status.SchemaVersion})"));
+            grid.AddRow("tools", $"{status.Tools} installed, {status.Enabled} enabled");
+            grid.AddRow("calls recorded", calls >= 10_000 ? "10,000+" : calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            context.Output.Console.Write(grid);
+            var table = new Table().AddColumns("SETTING", "VALUE", "FROM");
+            foreach (var s in settings) table.AddRow(Markup.Escape(s.Key), Markup.Escape(s.Value ?? "-"), Markup.Escape(s.Source));
+            context.Output.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,12 @@
+using Kami.Runtime.Execution;
+
+namespace Kami.Cli.Commands;
+
+/// <summary>Shows a guest's log messages on standard error while <c>kami run</c>/<c>exec</c> waits for its result.</summary>
+internal sealed class StderrLogSink(TextWriter error) : IGuestLogSink
+{
+    public void Log(string toolId, GuestLogLevel level, string message)
+    {
+        lock (error) error.WriteLine($"[{toolId}] {level.ToString().ToLowerInvariant()}: {message}");
+    }
+}

@@ -1,0 +1,20 @@
+using Kami.Core.Hosting;
+
+namespace Kami.Cli.Configuration;
+
+/// <summary>Every setting KAMI reads, after layering defaults, config.toml, KAMI_* variables and flags.</summary>
+public sealed record KamiSettings
+{
+    public required string Home { get; init; }
+    public string? Database { get; init; }
+    public int MaxConcurrency { get; init; }
+    public int QueueLimit { get; init; }
+    public string ToolNames { get; init; } = "id";
+    public int RateLimitPerMinute { get; init; }
+    public bool AuditArguments { get; init; }
+    public string? Token { get; init; }
+    public string? TokenFile { get; init; }
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    public KamiPaths Paths => KamiPaths.ForHome(Home, Database);
+}

@@ -1,0 +1,19 @@
+namespace Kami.Cli.Configuration;
+
+/// <summary>The configuration keys; in config.toml they are written as-is, in the environment as KAMI_&lt;KEY&gt;.</summary>
+public static class SettingKeys
+{
+    public const string Home = "home";
+    public const string Database = "db";
+    public const string MaxConcurrency = "max_concurrency";
+    public const string QueueLimit = "queue_limit";
+    public const string ToolNames = "tool_names";
+    public const string RateLimitPerMinute = "rate_limit_per_minute";
+    public const string AuditArguments = "audit_arguments";
+    public const string Token = "token";
+    public const string TokenFile = "token_file";
+    public const string AllowedOrigins = "allowed_origins";
+
+    public static readonly IReadOnlyList<string> All =
+        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins];
+}

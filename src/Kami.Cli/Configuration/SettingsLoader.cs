@@ -1,0 +1,97 @@
+using System.Globalization;
+using Kami.Core.Errors;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Kami.Cli.Configuration;
+
+/// <summary>
+/// Layers settings with Microsoft.Extensions.Configuration: defaults &lt; $KAMI_HOME/config.toml &lt; KAMI_*
+/// environment &lt; command-line flags, and can say which layer each value came from (<c>kami status</c>).
+/// </summary>
+public sealed class SettingsLoader
+{
+    private readonly IConfigurationRoot _root;
+
+    private SettingsLoader(IConfigurationRoot root, KamiSettings settings)
+    {
+        _root = root;
+        Settings = settings;
+    }
+
+    public KamiSettings Settings { get; }
+
+    public static SettingsLoader Load(IReadOnlyDictionary<string, string?> flags)
+    {
+        var defaults = new Dictionary<string, string?>
+        {
+            [SettingKeys.Home] = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kami"),
+            [SettingKeys.MaxConcurrency] = Math.Max(2, Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture),
+            [SettingKeys.QueueLimit] = "256",
+            [SettingKeys.ToolNames] = "id",
+            [SettingKeys.RateLimitPerMinute] = "0",
+            [SettingKeys.AuditArguments] = "false",
+        };
+
+        // The home decides where config.toml is, so it is resolved from every layer but the file first.
+        var bootstrap = new ConfigurationBuilder().AddInMemoryCollection(defaults).AddEnvironmentVariables("KAMI_")
+            .AddInMemoryCollection(flags).Build();
+        var home = bootstrap[SettingKeys.Home]!;
+
+        var root = new ConfigurationBuilder()
+            .AddInMemoryCollection(defaults)
+            .Add(new TomlConfigurationSource(Path.Combine(Path.GetFullPath(home), "config.toml")))
+            .AddEnvironmentVariables("KAMI_")
+            .AddInMemoryCollection(flags)
+            .Build();
+
+        var settings = new KamiSettings
+        {
+            Home = root[SettingKeys.Home]!,
+            Database = root[SettingKeys.Database],
+            MaxConcurrency = Int(root, SettingKeys.MaxConcurrency, 1, 1024),
+            QueueLimit = Int(root, SettingKeys.QueueLimit, 0, 1_000_000),
+            ToolNames = root[SettingKeys.ToolNames] ?? "id",
+            RateLimitPerMinute = Int(root, SettingKeys.RateLimitPerMinute, 0, 1_000_000),
+            AuditArguments = Bool(root, SettingKeys.AuditArguments),
+            Token = root[SettingKeys.Token],
+            TokenFile = root[SettingKeys.TokenFile],
+            AllowedOrigins = (root[SettingKeys.AllowedOrigins] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+        return new SettingsLoader(root, settings);
+    }
+
+    /// <summary>Which layer supplied a key: "flag", "environment", "config.toml" or "default".</summary>
+    public string SourceOf(string key)
+    {
+        foreach (var provider in _root.Providers.Reverse())
+        {
+            if (!provider.TryGet(key, out _)) continue;
+            return provider switch
+            {
+                EnvironmentVariablesConfigurationProvider => "environment (KAMI_" + key.ToUpperInvariant() + ")",
+                TomlConfigurationProvider toml => toml.File,
+                MemoryConfigurationProvider when ReferenceEquals(provider, _root.Providers.Last()) => "command line",
+                _ => "default",
+            };
+        }
+        return "unset";
+    }
+
+    public string? ValueOf(string key) => _root[key];
+
+    private static int Int(IConfiguration c, string key, int min, int max)
+    {
+        var text = c[key];
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        throw new KamiException(ErrorKind.InvalidInput, $"setting {key} = \"{text}\" must be a whole number from {min} to {max}");
+    }
+
+    private static bool Bool(IConfiguration c, string key) => c[key] switch
+    {
+        "true" or "True" or "1" => true,
+        "false" or "False" or "0" or null or "" => false,
+        var other => throw new KamiException(ErrorKind.InvalidInput, $"setting {key} = \"{other}\" must be true or false"),
+    };
+}

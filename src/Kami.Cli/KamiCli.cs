@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Kami.Cli.Commands;
+using Kami.Cli.Output;
+
+namespace Kami.Cli;
+
+/// <summary>Builds the <c>kami</c> command tree; one file per command under Commands/.</summary>
+public static class KamiCli
+{
+    public static RootCommand Build(TextWriter output, TextWriter error, bool isTerminal)
+    {
+        var globals = new GlobalOptions();
+        var runner = new CommandRunner(globals, () => new CliOutput(output, error, isTerminal));
+        var root = new RootCommand("KAMI: give AI agents third-party tools without trusting them. Tools run as sandboxed WebAssembly components, served over MCP.")
+        {
+            globals.Home, globals.Database, globals.Json,
+            InstallCommand.Create(runner),
+            UninstallCommand.Create(runner),
+            ListCommand.Create(runner),
+            InspectCommand.Create(runner),
+            EnableCommand.Create(runner, enable: true),
+            EnableCommand.Create(runner, enable: false),
+            ValidateCommand.Create(runner),
+            StatusCommand.Create(runner),
+            RunCommand.Create(runner),
+            ExecCommand.Create(runner),
+            LogsCommand.Create(runner),
+        };
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellation = default)
+    {
+        var root = Build(output, error, isTerminal);
+        var parse = root.Parse(args);
+        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace Kami.Cli.Output;
+
+internal sealed record ToolSummaryJson(string Id, string Name, string Version, bool Enabled, string Description);
+
+internal sealed record ArgumentJson(string Name, string Type, string Description, bool Required);
+
+internal sealed record PolicyJson(IReadOnlyList<string> NetAllowList, string FsAccess, IReadOnlyList<string> EnvAllowList,
+    int MaxMemoryMb, int MaxExecutionMs, ulong MaxFuel);
+
+internal sealed record ToolDetailsJson(string Id, string Name, string Version, bool Enabled, string Description,
+    IReadOnlyList<ArgumentJson> Arguments, PolicyJson Policy, string WasmSha256, string InstallPath, string WasmFile,
+    string DataDirectory, DateTimeOffset InstalledAt, string Source);
+
+internal sealed record ProblemJson(string Severity, string File, int? Line, string? Field, string Message);
+
+internal sealed record ValidateJson(bool Valid, string? Id, string? Version, IReadOnlyList<ProblemJson> Problems,
+    IReadOnlyList<string> Notes, IReadOnlyList<string> Imports);
+
+internal sealed record InstallJson(string Id, string Version, string WasmSha256, string InstallPath, string? Replaced, IReadOnlyList<string> Notes);
+
+internal sealed record SettingJson(string Key, string? Value, string Source);
+
+internal sealed record StatusJson(string KamiVersion, string WasmtimeVersion, string Home, string Database, int SchemaVersion,
+    int Tools, int Enabled, IReadOnlyList<SettingJson> Settings, int RecentCalls);
+
+internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? ErrorKind, double DurationMs, ulong FuelUsed,
+    long? MemoryPeakBytes, long MemoryLimitBytes);
+
+internal sealed record CallJson(string Tool, DateTimeOffset StartedAt, double DurationMs, string Outcome, ulong FuelUsed, string? Error,
+    string? Arguments, string Transport);
+
+internal sealed record ErrorJson(string Error, string Kind);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(List<ToolSummaryJson>))]
+[JsonSerializable(typeof(ToolDetailsJson))]
+[JsonSerializable(typeof(ValidateJson))]
+[JsonSerializable(typeof(InstallJson))]
+[JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(ExecJson))]
+[JsonSerializable(typeof(List<CallJson>))]
+[JsonSerializable(typeof(ErrorJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+internal sealed partial class CliJsonContext
+{
+    /// <summary>Like <see cref="Default"/> but leaves quotes and non-ASCII text readable ("{"echo":"hi"}", not \u0022).</summary>
+    public static CliJsonContext Relaxed { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
