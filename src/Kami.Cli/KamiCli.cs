@@ -25,6 +25,8 @@ public static class KamiCli
             RunCommand.Create(runner),
             ExecCommand.Create(runner),
             LogsCommand.Create(runner),
+            ServeCommand.Create(runner),
+            McpConfigCommand.Create(runner),
         };
         return root;
     }

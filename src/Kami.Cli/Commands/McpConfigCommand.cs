@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kami.Cli.Output;
+using Kami.Core.Errors;
+
+namespace Kami.Cli.Commands;
+
+/// <summary><c>kami mcp-config CLIENT</c>: the JSON snippet that makes a client start <c>kami serve</c>.</summary>
+internal static class McpConfigCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true};
+    private static readonly string[] Clients = ["claude", "cursor", "vscode", "generic"];
+
+    public static Command Create(CommandRunner runner)
+    {
+        var client = new Argument<string>("client") { Description = "claude, cursor, vscode or generic" };
+        var command = new Command("mcp-config", "Print the JSON to paste into an MCP client's configuration") { client };
+        runner.SetAction(command, context =>
+        {
+            var name = context.Get(client).ToLowerInvariant();
+            if (!Clients.Contains(name))
+                throw new KamiException(ErrorKind.InvalidInput, $"unknown client '{name}'; choose one of {string.Join(", ", Clients)}");
+
+            // Agents behind LLM function-calling APIs reject dots in tool names, so those clients get underscore names.
+            var args = new JsonArray(JsonValue.Create("serve"));
+            if (name != "generic") { args.Add((JsonNode?)JsonValue.Create("--tool-names")); args.Add((JsonNode?)JsonValue.Create("underscore")); }
+            var server = new JsonObject { ["command"] = CommandPath(), ["args"] = args };
+            if (Environment.GetEnvironmentVariable("KAMI_HOME") is not null || context.Parse.GetValue<string?>("--home") is not null)
+                server["env"] = new JsonObject { ["KAMI_HOME"] = context.Settings.Paths.Home };
+            JsonObject root = name == "vscode"
+                ? new JsonObject { ["servers"] = new JsonObject { ["kami"] = WithType(server) } }
+                : new JsonObject { ["mcpServers"] = new JsonObject { ["kami"] = server } };
+            context.Output.Line(root.ToJsonString(Indented));
+            context.Output.Note(name switch
+            {
+                "claude" => "paste into claude_desktop_config.json (Settings → Developer → Edit Config), then restart Claude Desktop",
+                "cursor" => "paste into ~/.cursor/mcp.json (or .cursor/mcp.json in a project)",
+                "vscode" => "paste into .vscode/mcp.json",
+                _ => "the server speaks MCP over stdio",
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static JsonObject WithType(JsonObject server)
+    {
+        var typed = new JsonObject { ["type"] = "stdio" };
+        foreach (var (key, value) in server) typed[key] = value?.DeepClone();
+        return typed;
+    }
+
+    // The installed .NET tool is an apphost named kami; under `dotnet kami.dll` fall back to the name on PATH.
+    private static string CommandPath()
+    {
+        var process = Environment.ProcessPath;
+        return process is not null && Path.GetFileNameWithoutExtension(process) == "kami" ? process : "kami";
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net;
+using Kami.Core.Errors;
+
+namespace Kami.Mcp.Hosting;
+
+/// <summary>Parses the <c>--http host:port</c> value and says whether it is loopback-only.</summary>
+public sealed record HttpEndpoint(IPAddress Address, int Port)
+{
+    public bool IsLoopback => IPAddress.IsLoopback(Address);
+
+    public static HttpEndpoint Parse(string text)
+    {
+        var value = text.Trim();
+        if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) value = value[7..].TrimEnd('/');
+        var colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value[(colon + 1)..], out var port) || port is < 0 or > 65535)
+            throw new KamiException(ErrorKind.InvalidInput, $"--http {text} must be host:port, e.g. 127.0.0.1:8931");
+        var host = value[..colon].Trim('[', ']');
+        var address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+            : IPAddress.TryParse(host, out var parsed) ? parsed
+            : throw new KamiException(ErrorKind.InvalidInput, $"--http {text}: '{host}' is not an IP address or localhost");
+        return new HttpEndpoint(address, port);
+    }
+}

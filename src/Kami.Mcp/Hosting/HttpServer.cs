@@ -1,0 +1,60 @@
+using Kami.Core.Errors;
+using Kami.Core.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore;
+
+namespace Kami.Mcp.Hosting;
+
+/// <summary>
+/// <c>kami serve --http</c>: Streamable HTTP at /mcp. Loopback by default; any other address requires a token.
+/// Host and Origin are checked against DNS rebinding, bodies are bounded, and shutdown lets running calls finish
+/// (up to <see cref="ServeOptions.ShutdownTimeout"/>).
+/// </summary>
+public static class HttpServer
+{
+    public const string Path = "/mcp";
+
+    public static async Task RunAsync(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, Action<Uri>? started, CancellationToken cancellation)
+    {
+        var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? "127.0.0.1:8931");
+        if (!endpoint.IsLoopback && string.IsNullOrEmpty(options.Token))
+            throw new KamiException(ErrorKind.InvalidInput,
+                $"refusing to serve on {endpoint.Address} without a token: anyone who can reach it could run your tools. "
+                + "Pass --token-file <file> (or set KAMI_TOKEN), or bind to 127.0.0.1");
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(endpoint.Address, endpoint.Port);
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        if (endpoint.IsLoopback)
+            builder.Services.AddHostFiltering(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
+        builder.Services.AddKamiMcp(options, registry, auditLog, options.Stateless ? "http-stateless" : "http")
+            .WithHttpTransport(o => o.SessionMode = options.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients);
+
+        await using var app = builder.Build();
+        if (endpoint.IsLoopback) app.UseHostFiltering();
+        app.UseMiddleware<OriginGuardMiddleware>(options.AllowedOrigins);
+        if (!string.IsNullOrEmpty(options.Token)) app.UseMiddleware<BearerTokenMiddleware>(options.Token);
+        app.MapMcp(Path);
+        app.Map("/healthz", (RequestDelegate)(context => context.Response.WriteAsync("ok")));
+
+        await app.StartAsync(cancellation).ConfigureAwait(false);
+        var address = app.Urls.FirstOrDefault() ?? $"http://{endpoint.Address}:{endpoint.Port}";
+        started?.Invoke(new Uri(new Uri(address), Path));
+        await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
+    }
+}

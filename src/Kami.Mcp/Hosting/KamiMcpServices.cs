@@ -1,0 +1,64 @@
+using System.Reflection;
+using Kami.Core.Errors;
+using Kami.Core.Registry;
+using Kami.Mcp.Observability;
+using Kami.Mcp.Tools;
+using Kami.Runtime.Execution;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Kami.Mcp.Hosting;
+
+/// <summary>Registers KAMI's MCP server (tools from the registry, run in the sandbox) for either transport.</summary>
+public static class KamiMcpServices
+{
+    public static IMcpServerBuilder AddKamiMcp(this IServiceCollection services, ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, string transport)
+    {
+        services.AddSingleton(_ => new ToolRuntime(options.Runtime));
+        services.AddSingleton<KamiMetrics>();
+        services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
+        services.AddSingleton(_ => auditLog is null ? null! : new BufferedAuditLog(auditLog));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(registry);
+        services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<ToolRuntime>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
+            sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<BufferedAuditLog>(), options.AuditArguments,
+            transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var catalog = new ToolCatalog(registry, sp.GetRequiredService<ToolServices>(), options.ToolNames);
+            catalog.Sync();
+            return catalog;
+        });
+        services.AddHostedService<RegistryWatcher>();
+
+        var builder = services.AddMcpServer();
+        services.AddOptions<McpServerOptions>().Configure<ToolCatalog>((o, catalog) =>
+        {
+            o.ServerInfo = new Implementation { Name = "kami", Version = Version };
+            o.ServerInstructions = "Tools served by KAMI run as sandboxed WebAssembly components with no file, network or environment access unless their manifest grants it.";
+            o.Capabilities ??= new ServerCapabilities();
+            o.Capabilities.Tools = new ToolsCapability { ListChanged = true };
+#pragma warning disable MCP9005 // deprecated by MCP 2026-07-28; today's clients still use it for tool logs
+            o.Capabilities.Logging = new LoggingCapability();
+#pragma warning restore MCP9005
+            o.ToolCollection = catalog.Tools;
+        });
+        builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
+        {
+            // A name that is not served gets a tool error that says why (disabled, or unknown) instead of -32602.
+            var name = context.Params?.Name ?? "";
+            var catalog = context.Services!.GetRequiredService<ToolCatalog>();
+            if (context.MatchedPrimitive is null && !catalog.Tools.TryGetPrimitive(name, out _))
+                return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = catalog.ExplainMissing(name) }] };
+            return await next(context, cancellation).ConfigureAwait(false);
+        }));
+        return builder;
+    }
+
+    public static string Version =>
+        typeof(KamiMcpServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    internal static KamiException Invalid(string message) => new(ErrorKind.InvalidInput, message);
+}

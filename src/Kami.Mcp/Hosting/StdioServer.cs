@@ -1,0 +1,26 @@
+using Kami.Core.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kami.Mcp.Hosting;
+
+/// <summary>
+/// <c>kami serve</c> over stdio. Standard output belongs to JSON-RPC alone: anything else that writes to
+/// Console.Out is redirected to stderr, and logs go to stderr.
+/// </summary>
+public static class StdioServer
+{
+    public static async Task RunAsync(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, CancellationToken cancellation)
+    {
+        Console.SetOut(Console.Error);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddKamiMcp(options, registry, auditLog, "stdio").WithStdioServerTransport();
+        using var host = builder.Build();
+        await host.RunAsync(cancellation).ConfigureAwait(false);
+    }
+}
