@@ -20,11 +20,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
     public InstalledTool? Find(ToolId id)
     {
         using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM tools WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id.Value);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadTool(reader) : null;
+        return FindIn(connection, id);
     }
 
     public IReadOnlyList<InstalledTool> List(ToolQuery query)

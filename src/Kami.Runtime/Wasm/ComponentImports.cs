@@ -7,8 +7,11 @@ namespace Kami.Runtime.Wasm;
 /// asks for something KAMI does not provide is refused when it is loaded, by name, before any of its code runs.
 /// Returns null when the binary uses an encoding this reader does not know (instantiation still checks).
 /// </summary>
-internal static class ComponentImports
+internal static partial class ComponentImports
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9\-]*(:[A-Za-z0-9][A-Za-z0-9\-]*(/[A-Za-z0-9][A-Za-z0-9\-]*)+)?(@[0-9A-Za-z.+\-]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex ImportNames();
+
     private const byte ImportSectionId = 10;
 
     public static IReadOnlyList<string>? Read(ReadOnlySpan<byte> component)
@@ -39,7 +42,8 @@ internal static class ComponentImports
         {
             return null;
         }
-        return names;
+        // A name that is not a plain or interface name means the encoding was misread: defer to instantiation.
+        return names.All(ImportNames().IsMatch) ? names : null;
     }
 
     private static bool SkipExternDesc(ref Reader r)

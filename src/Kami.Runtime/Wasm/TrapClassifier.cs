@@ -35,8 +35,9 @@ internal static class TrapClassifier
             return (ErrorKind.GuestFailed, $"tool {toolId} returned a result that points outside its memory (string pointer/length out of bounds)");
         if (lower.Contains("discriminant") || lower.Contains("invalid") && lower.Contains("result"))
             return (ErrorKind.GuestFailed, $"tool {toolId} returned a malformed result ({cause})");
+        // WASI 0.2's exit carries only success or failure, not the guest's number.
         if (e.ExitCode is { } code)
-            return (ErrorKind.GuestFailed, $"tool {toolId} called exit with status {code} instead of returning a result");
+            return (ErrorKind.GuestFailed, $"tool {toolId} called exit ({(code == 0 ? "success" : "failure")} status) instead of returning a result");
         if (lower.Contains("exit"))
             return (ErrorKind.GuestFailed, $"tool {toolId} called exit instead of returning a result");
         if (lower.Contains("unreachable"))
