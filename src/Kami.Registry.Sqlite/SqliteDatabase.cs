@@ -25,7 +25,15 @@ internal sealed class SqliteDatabase
             DefaultTimeout = BusyTimeoutMs / 1000,
         }.ToString();
         Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-        Migrate();
+        try
+        {
+            Migrate();
+        }
+        catch (SqliteException e)
+        {
+            // Not a database, read-only, corrupt: say which file, rather than surface a bare SQLite error.
+            throw new KamiException(ErrorKind.RegistryUnavailable, $"cannot open the registry database {File}: {e.Message}", e);
+        }
     }
 
     public string File { get; }
@@ -57,18 +65,23 @@ internal sealed class SqliteDatabase
         using var connection = Open();
         // WAL lets a server keep reading while another process installs; the mode is stored in the file.
         Execute(connection, "PRAGMA journal_mode = WAL;");
-        if (Convert.ToInt32(Scalar(connection, "PRAGMA user_version")) >= Migrations.Latest) return;
+        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        if (current > Migrations.Latest) throw NewerThanKnown(current);
+        if (current == Migrations.Latest) return;
 
         using var transaction = connection.BeginTransaction(deferred: false);
-        var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
-        if (current > Migrations.Latest)
-            throw new KamiException(ErrorKind.RegistryUnavailable,
-                $"the registry {File} has schema version {current}, newer than this KAMI understands ({Migrations.Latest}); upgrade KAMI");
+        // Re-read under the write lock: another process may have migrated meanwhile.
+        current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
+        if (current > Migrations.Latest) throw NewerThanKnown(current);
         for (var step = current; step < Migrations.Latest; step++)
             Execute(connection, Migrations.Steps[step]);
         Execute(connection, $"PRAGMA user_version = {Migrations.Latest};");
         transaction.Commit();
     }
+
+    private KamiException NewerThanKnown(int version) =>
+        new(ErrorKind.RegistryUnavailable,
+            $"the registry {File} has schema version {version}, newer than this KAMI understands ({Migrations.Latest}); upgrade KAMI");
 
     public static void Execute(SqliteConnection connection, string sql)
     {

@@ -31,22 +31,38 @@ public static class SafeZipExtractor
             var root = Path.GetFullPath(targetDirectory) + Path.DirectorySeparatorChar;
             Directory.CreateDirectory(root);
             long total = 0;
+            // Case-insensitive so a package extracts the same on every file system.
+            var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in archive.Entries)
             {
                 var destination = ResolveDestination(zipName, root, entry);
                 if (destination is null) continue;
-                if (entry.FullName.EndsWith('/'))
+                try
                 {
-                    Directory.CreateDirectory(destination);
-                    continue;
-                }
-                if (entry.Length > limits.MaxEntryBytes)
-                    throw Invalid(zipName, $"entry '{entry.FullName}' expands to {entry.Length} bytes; at most {limits.MaxEntryBytes} are allowed");
-                if (entry.CompressedLength > 0 && entry.Length > 1 << 20 && entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
-                    throw Invalid(zipName, $"entry '{entry.FullName}' has a compression ratio above {limits.MaxCompressionRatio}:1 (a zip bomb?)");
+                    if (entry.FullName.EndsWith('/'))
+                    {
+                        Directory.CreateDirectory(destination);
+                        continue;
+                    }
+                    if (!files.Add(destination))
+                        throw Invalid(zipName, $"entry '{entry.FullName}' appears more than once");
+                    if (entry.Length > limits.MaxEntryBytes)
+                        throw Invalid(zipName, $"entry '{entry.FullName}' expands to {entry.Length} bytes; at most {limits.MaxEntryBytes} are allowed");
+                    if (entry.CompressedLength > 0 && entry.Length > 1 << 20 && entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
+                        throw Invalid(zipName, $"entry '{entry.FullName}' has a compression ratio above {limits.MaxCompressionRatio}:1 (a zip bomb?)");
 
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                total += CopyBounded(zipName, entry, destination, limits, total);
+                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                    total += CopyBounded(zipName, entry, destination, limits, total);
+                }
+                // A damaged entry, or one whose path collides with another (a file "x" and an entry "x/y").
+                catch (InvalidDataException e)
+                {
+                    throw Invalid(zipName, $"entry '{entry.FullName}' is corrupt ({e.Message})");
+                }
+                catch (IOException)
+                {
+                    throw Invalid(zipName, $"entry '{entry.FullName}' collides with another entry or could not be written");
+                }
             }
         }
     }

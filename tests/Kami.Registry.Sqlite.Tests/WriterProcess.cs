@@ -1,0 +1,21 @@
+namespace Kami.Registry.Sqlite.Tests;
+
+/// <summary>
+/// The entry point of this assembly when a test starts it as a second OS process
+/// (<c>dotnet Kami.Registry.Sqlite.Tests.dll write &lt;db&gt; &lt;prefix&gt; &lt;count&gt;</c>): it upserts
+/// <c>count</c> tools named <c>&lt;prefix&gt;.tN</c>, each in its own transaction.
+/// </summary>
+public static class WriterProcess
+{
+    public static int Main(string[] args)
+    {
+        if (args is not ["write", var db, var prefix, var countText]) return 64;
+        var registry = new SqliteToolRegistry(db);
+        for (var i = 0; i < int.Parse(countText, System.Globalization.CultureInfo.InvariantCulture); i++)
+        {
+            registry.Upsert(Tools.Make($"{prefix}.t{i}"));
+            if (i % 10 == 0) registry.SetEnabled(Kami.Core.Tools.ToolId.Parse($"{prefix}.t{i}"), false);
+        }
+        return 0;
+    }
+}
