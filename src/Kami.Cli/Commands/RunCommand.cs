@@ -27,7 +27,21 @@ internal static class RunCommand
         runner.SetAction(command, async (context, cancellation) =>
         {
             var input = io.ReadInput(context);
-            var (toolId, wasm, policy) = Resolve(context.Get(target));
+            var scratch = Path.Combine(Path.GetTempPath(), "kami-run-" + Guid.NewGuid().ToString("n"));
+            try
+            {
+                return await RunAsync(context, input, scratch, cancellation);
+            }
+            finally
+            {
+                if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+            }
+        });
+        return command;
+
+        async Task<int> RunAsync(CommandContext context, string input, string scratch, CancellationToken cancellation)
+        {
+            var (toolId, wasm, policy) = Resolve(context.Get(target), scratch);
             policy = policy with
             {
                 MaxFuel = context.Get(fuel) ?? policy.MaxFuel,
@@ -49,15 +63,13 @@ internal static class RunCommand
                 LogSink = new StderrLogSink(context.Output.Err),
             }, cancellation);
             return ExecutionOptions.Print(context, result);
-        });
-        return command;
+        }
     }
 
-    private static (string ToolId, string Wasm, SecurityPolicy Policy) Resolve(string target)
+    private static (string ToolId, string Wasm, SecurityPolicy Policy) Resolve(string target, string scratch)
     {
         if (File.Exists(target) && target.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase))
             return (Path.GetFileNameWithoutExtension(target), Path.GetFullPath(target), SecurityPolicy.DenyAll);
-        var scratch = Path.Combine(Path.GetTempPath(), "kami-run-" + Guid.NewGuid().ToString("n"));
         var package = PackageReader.Read(target, scratch).GetPackageOrThrow();
         return (package.Manifest.Id.Value, package.WasmFile, package.Manifest.Security);
     }

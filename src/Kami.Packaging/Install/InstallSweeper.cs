@@ -37,8 +37,20 @@ public static class InstallSweeper
                     ToolInstaller.TryDelete(installDir);
                     removed++;
                 }
+                DeleteIfEmpty(versionDir);
             }
+            DeleteIfEmpty(idDir);
         }
         return removed;
+    }
+
+    private static void DeleteIfEmpty(string directory)
+    {
+        try
+        {
+            if (!Directory.EnumerateFileSystemEntries(directory).Any()) Directory.Delete(directory);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

@@ -92,15 +92,24 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
     // bytes, or a crash after the rename) it already holds exactly these files.
     private static void Publish(string built, string target)
     {
-        if (Directory.Exists(target)) return;
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Move(built, target);
-        }
-        catch (IOException) when (Directory.Exists(target))
-        {
-            // Another process published the same bytes first.
+            if (Directory.Exists(target)) return;
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            try
+            {
+                Directory.Move(built, target);
+                return;
+            }
+            catch (DirectoryNotFoundException) when (attempt < 3)
+            {
+                // A sweeper in another process removed the empty version directory in between; recreate it.
+            }
+            catch (IOException) when (Directory.Exists(target))
+            {
+                // Another process published the same bytes first.
+                return;
+            }
         }
     }
 

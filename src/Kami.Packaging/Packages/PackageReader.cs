@@ -58,7 +58,7 @@ public static class PackageReader
         {
             // Rust-KAMI packages keep the build-output path (target/wasm32-wasip2/release/x.wasm) while the
             // zip holds the component at its root: use the one .wasm there is.
-            var candidates = Directory.GetFiles(root, "*.wasm", SearchOption.AllDirectories);
+            var candidates = Directory.GetFiles(root, "*.wasm", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint });
             if (candidates.Length == 1)
             {
                 wasmPath = Path.GetRelativePath(root, candidates[0]).Replace('\\', '/');
