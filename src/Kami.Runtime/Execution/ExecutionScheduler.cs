@@ -6,7 +6,8 @@ namespace Kami.Runtime.Execution;
 /// Runs guest calls on a fixed set of dedicated worker threads (Wasmtime calls are synchronous, and blocking
 /// thread-pool threads starves the MCP server). Waiting calls are served round-robin across tools, so one busy
 /// tool cannot starve the others; the wait queue is bounded and a call beyond it fails fast with "busy".
-/// A call cancelled while it waits leaves the queue at once.
+/// A call cancelled while it waits leaves the queue at once. Disposing stops running guests (their token is
+/// cancelled) and completes waiting calls as cancelled, so no guest outlives the engine it runs on.
 /// </summary>
 public sealed class ExecutionScheduler : IDisposable
 {
@@ -14,6 +15,7 @@ public sealed class ExecutionScheduler : IDisposable
     private readonly LinkedList<string> _rotation = new();
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _available = new(0);
+    private readonly CancellationTokenSource _shutdown = new();
     private readonly Thread[] _workers;
     private readonly int _queueLimit;
     private int _waiting;
@@ -37,17 +39,25 @@ public sealed class ExecutionScheduler : IDisposable
 
     public Task<T> RunAsync<T>(string fairnessKey, Func<CancellationToken, T> work, Func<T> whenCancelledWhileWaiting, CancellationToken cancellation)
     {
-        ObjectDisposedException.ThrowIf(_stopping, this);
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var item = new WorkItem(cancellation);
         item.Execute = () =>
         {
-            try { completion.TrySetResult(work(cancellation)); }
+            // Shutdown reaches a running guest the same way the caller's cancellation does.
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _shutdown.Token);
+            try { completion.TrySetResult(work(linked.Token)); }
             catch (Exception e) { completion.TrySetException(e); }
+        };
+        item.CancelWhileWaiting = () =>
+        {
+            if (!item.TryClaim()) return;
+            lock (_lock) _waiting--;
+            completion.TrySetResult(whenCancelledWhileWaiting());
         };
 
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_stopping, this);
             if (_waiting >= _queueLimit)
                 throw new KamiException(ErrorKind.Busy,
                     $"KAMI is busy: {_running} calls are running and {_waiting} are waiting (queue limit {_queueLimit}); try again shortly");
@@ -60,12 +70,7 @@ public sealed class ExecutionScheduler : IDisposable
             _waiting++;
         }
 
-        item.Registration = cancellation.Register(() =>
-        {
-            if (!item.TryClaim()) return;
-            lock (_lock) _waiting--;
-            completion.TrySetResult(whenCancelledWhileWaiting());
-        });
+        item.Registration = cancellation.Register(item.CancelWhileWaiting);
         _available.Release();
         return completion.Task;
     }
@@ -117,12 +122,25 @@ public sealed class ExecutionScheduler : IDisposable
         return null;
     }
 
+    /// <summary>True once disposal has seen every worker exit (no guest is running any more).</summary>
+    internal bool Stopped { get; private set; }
+
     public void Dispose()
     {
-        _stopping = true;
+        List<WorkItem> waiting;
+        lock (_lock)
+        {
+            if (_stopping) return;
+            _stopping = true;
+            waiting = [.. _queues.Values.SelectMany(q => q)];
+        }
+        _shutdown.Cancel();
+        foreach (var item in waiting) item.CancelWhileWaiting!();
         _available.Release(_workers.Length);
-        foreach (var worker in _workers) worker.Join(TimeSpan.FromSeconds(5));
+        Stopped = _workers.All(worker => worker.Join(TimeSpan.FromSeconds(5)));
+        if (!Stopped) return; // a worker is still inside a call: leave what it uses alive rather than pull it away
         _available.Dispose();
+        _shutdown.Dispose();
     }
 
     private sealed class WorkItem(CancellationToken cancellation)
@@ -130,6 +148,7 @@ public sealed class ExecutionScheduler : IDisposable
         private int _claimed;
         public CancellationToken Cancellation { get; } = cancellation;
         public Action? Execute { get; set; }
+        public Action? CancelWhileWaiting { get; set; }
         public CancellationTokenRegistration Registration { get; set; }
 
         public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;

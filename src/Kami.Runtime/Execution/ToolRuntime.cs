@@ -87,6 +87,7 @@ public sealed class ToolRuntime : IDisposable
     public void Dispose()
     {
         _scheduler.Dispose();
-        _engine.Dispose();
+        // Disposing the engine under a guest that is still running would crash the process; leak it instead.
+        if (_scheduler.Stopped) _engine.Dispose();
     }
 }
