@@ -42,8 +42,19 @@ public static class HttpServer
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         if (endpoint.IsLoopback)
             builder.Services.AddHostFiltering(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddKamiMcp(options, registry, auditLog, options.Stateless ? "http-stateless" : "http")
-            .WithHttpTransport(o => o.SessionMode = options.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients);
+            .WithHttpTransport(o => o.SessionMode = options.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients)
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
+            {
+                // In a session the SDK cancels a call only on notifications/cancelled, but its own C# client cancels by
+                // closing the POST's response stream, and a client that goes away does the same. With no event store
+                // the result can then never be delivered, so a closed stream cancels the call (and frees its worker).
+                var aborted = context.Services?.GetService<IHttpContextAccessor>()?.HttpContext?.RequestAborted ?? CancellationToken.None;
+                if (!aborted.CanBeCanceled) return await next(context, cancellation).ConfigureAwait(false);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, aborted);
+                return await next(context, linked.Token).ConfigureAwait(false);
+            }));
 
         await using var app = builder.Build();
         if (endpoint.IsLoopback) app.UseHostFiltering();

@@ -29,7 +29,7 @@ public sealed class ArgumentValidator
         {
             if (detail.Errors is null) continue;
             foreach (var (keyword, message) in detail.Errors)
-                problems.Add(Describe(keyword, message, detail.InstanceLocation.ToString(), arguments));
+                problems.Add(Describe(KeywordOf(keyword, detail), message, detail.InstanceLocation.ToString(), arguments));
         }
         return problems.Count == 0 ? "the arguments do not match the tool's input schema" : string.Join("; ", problems.Distinct());
     }
@@ -52,6 +52,11 @@ public sealed class ArgumentValidator
                 return argument.Length == 0 ? message : $"argument '{argument}': {message}";
         }
     }
+
+    // A failed boolean subschema (additionalProperties: false) reports its error under the empty keyword, at the
+    // evaluation path of the keyword that holds it (/additionalProperties).
+    private static string KeywordOf(string keyword, EvaluationResults detail) =>
+        keyword.Length > 0 ? keyword : detail.EvaluationPath.ToString().Split('/')[^1];
 
     private IEnumerable<string> RequiredNames() =>
         _schemaElement.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(e => e.GetString()!) : [];
