@@ -39,7 +39,9 @@ public sealed class ExecutionScheduler : IDisposable
 
     public Task<T> RunAsync<T>(string fairnessKey, Func<CancellationToken, T> work, Func<T> whenCancelledWhileWaiting, CancellationToken cancellation)
     {
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completions run inline on the worker: the awaiting code continues there without waking another thread
+        // (tens of microseconds per call), and its next await moves it off again.
+        var completion = new TaskCompletionSource<T>();
         var item = new WorkItem(cancellation);
         item.Execute = () =>
         {
@@ -77,9 +79,9 @@ public sealed class ExecutionScheduler : IDisposable
 
     private void WorkLoop()
     {
-        while (true)
+        while (!_stopping)
         {
-            _available.Wait();
+            WaitForWork();
             if (_stopping) return;
             WorkItem? item;
             lock (_lock)
@@ -101,6 +103,22 @@ public sealed class ExecutionScheduler : IDisposable
             }
         }
     }
+
+    // Waking a blocked thread costs tens of microseconds here, as much as a small guest call; a worker that
+    // just finished spins briefly first, so back-to-back calls (an agent calling tools in turn) skip the wake-up.
+    private void WaitForWork()
+    {
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+        var spinner = new SpinWait();
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_available.Wait(0)) return;
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+        _available.Wait();
+    }
+
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 10_000; // 100 µs
 
     // Round-robin: take from the tool at the head of the rotation, then move that tool to the back.
     private WorkItem? TakeNext()
@@ -137,8 +155,11 @@ public sealed class ExecutionScheduler : IDisposable
         _shutdown.Cancel();
         foreach (var item in waiting) item.CancelWhileWaiting!();
         _available.Release(_workers.Length);
-        Stopped = _workers.All(worker => worker.Join(TimeSpan.FromSeconds(5)));
-        if (!Stopped) return; // a worker is still inside a call: leave what it uses alive rather than pull it away
+        // Completions run inline on workers, so Dispose may be called from one (after its call finished):
+        // it cannot wait for itself, and leaves the semaphore to the finalizer since it will look at it once more.
+        var current = Thread.CurrentThread;
+        Stopped = _workers.Where(worker => worker != current).All(worker => worker.Join(TimeSpan.FromSeconds(5)));
+        if (!Stopped || _workers.Contains(current)) return; // a worker is still inside a call: leave what it uses alive
         _available.Dispose();
         _shutdown.Dispose();
     }
