@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kami.Core.Registry;
+using Microsoft.Data.Sqlite;
 
 namespace Kami.Registry.Sqlite;
 
@@ -10,23 +11,39 @@ public sealed class SqliteAuditLog : IAuditLog
 
     public SqliteAuditLog(SqliteToolRegistry registry) => _database = registry.Database;
 
-    public void Record(CallRecord call)
+    public void Record(CallRecord call) => RecordAll([call]);
+
+    /// <summary>Writes several records in one transaction (one fsync instead of one per call).</summary>
+    public void RecordAll(IReadOnlyList<CallRecord> calls)
     {
         using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO calls (tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport)
             VALUES ($tool, $started, $duration, $outcome, $fuel, $error, $arguments, $transport)
             """;
-        command.Parameters.AddWithValue("$tool", call.ToolId);
-        command.Parameters.AddWithValue("$started", call.StartedAt.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$duration", call.DurationMs);
-        command.Parameters.AddWithValue("$outcome", call.Outcome);
-        command.Parameters.AddWithValue("$fuel", (long)Math.Min(call.FuelUsed, long.MaxValue));
-        command.Parameters.AddWithValue("$error", (object?)call.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("$arguments", (object?)call.Arguments ?? DBNull.Value);
-        command.Parameters.AddWithValue("$transport", call.Transport);
-        command.ExecuteNonQuery();
+        var tool = command.Parameters.Add("$tool", SqliteType.Text);
+        var started = command.Parameters.Add("$started", SqliteType.Text);
+        var duration = command.Parameters.Add("$duration", SqliteType.Real);
+        var outcome = command.Parameters.Add("$outcome", SqliteType.Text);
+        var fuel = command.Parameters.Add("$fuel", SqliteType.Integer);
+        var error = command.Parameters.Add("$error", SqliteType.Text);
+        var arguments = command.Parameters.Add("$arguments", SqliteType.Text);
+        var transport = command.Parameters.Add("$transport", SqliteType.Text);
+        foreach (var call in calls)
+        {
+            tool.Value = call.ToolId;
+            started.Value = call.StartedAt.ToString("O", CultureInfo.InvariantCulture);
+            duration.Value = call.DurationMs;
+            outcome.Value = call.Outcome;
+            fuel.Value = (long)Math.Min(call.FuelUsed, long.MaxValue);
+            error.Value = (object?)call.Error ?? DBNull.Value;
+            arguments.Value = (object?)call.Arguments ?? DBNull.Value;
+            transport.Value = call.Transport;
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
     }
 
     public IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null)

@@ -5,5 +5,11 @@ public interface IAuditLog
 {
     void Record(CallRecord call);
 
+    /// <summary>Records several calls at once; adapters make this one write where they can.</summary>
+    void RecordAll(IReadOnlyList<CallRecord> calls)
+    {
+        foreach (var call in calls) Record(call);
+    }
+
     IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null);
 }

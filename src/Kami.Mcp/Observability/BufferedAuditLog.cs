@@ -33,21 +33,32 @@ public sealed class BufferedAuditLog : IAuditLog, IAsyncDisposable
 
     public IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null) => _inner.Recent(limit, toolId);
 
+    public void RecordAll(IReadOnlyList<CallRecord> calls)
+    {
+        foreach (var call in calls) Record(call);
+    }
+
+    // Drains whatever has queued up and writes it as one batch: under load many calls share one transaction.
     private async Task WriteAsync()
     {
-        await foreach (var call in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var batch = new List<CallRecord>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var call)) batch.Add(call);
             try
             {
-                _inner.Record(call);
+                _inner.RecordAll(batch);
             }
             catch (Exception)
             {
-                // The audit log must never take the server down; a record that cannot be written is counted as dropped.
-                Interlocked.Increment(ref _dropped);
+                // The audit log must never take the server down; records that cannot be written are counted as dropped.
+                Interlocked.Add(ref _dropped, batch.Count);
             }
+            batch.Clear();
         }
     }
+
+    private const int MaxBatch = 512;
 
     public async ValueTask DisposeAsync()
     {

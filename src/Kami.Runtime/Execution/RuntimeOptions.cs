@@ -26,5 +26,11 @@ public sealed record RuntimeOptions
     /// <summary>Epoch tick; bounds how late a wall-clock timeout or a cancellation can land.</summary>
     public TimeSpan EpochTick { get; init; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>
+    /// Pre-reserved instance slots (Wasmtime's pooling allocator): a fresh instance per call without mapping
+    /// and unmapping its memory each time. Off for very high concurrency, where the reservations would be huge.
+    /// </summary>
+    public bool PoolingAllocator { get; init; } = true;
+
     public static RuntimeOptions Default { get; } = new();
 }

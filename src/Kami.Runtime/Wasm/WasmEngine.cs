@@ -21,6 +21,8 @@ internal sealed class WasmEngine : IDisposable
             .WithFuelConsumption(true)
             .WithEpochInterruption(true)
             .WithMaximumStackSize(options.MaxStackBytes);
+        using var pool = options.PoolingAllocator && options.MaxConcurrency <= MaxPooledConcurrency ? InstancePool.Create(options.MaxConcurrency) : null;
+        if (pool is not null) config.WithPoolingAllocationStrategy(pool);
         Engine = new Engine(config);
         Linker = new ComponentLinker(Engine);
         Linker.AddWasiPreview2();
@@ -29,6 +31,8 @@ internal sealed class WasmEngine : IDisposable
         _ticker = new Thread(Tick) { IsBackground = true, Name = "kami-epoch-ticker" };
         _ticker.Start();
     }
+
+    private const int MaxPooledConcurrency = 64;
 
     public RuntimeOptions Options { get; }
     public Engine Engine { get; }

@@ -1,0 +1,34 @@
+using Kami.Core.Security;
+using Wasmtime;
+
+namespace Kami.Runtime.Wasm;
+
+/// <summary>
+/// Sizes Wasmtime's pooling allocator for KAMI: one component instance per worker (twice, for overlap while a
+/// finished store is torn down), generous per-component counts so real guests (Rust, C, componentize-js, which
+/// carry several core instances, memories and tables) fit, and memories as large as any policy may allow.
+/// The slots are reserved address space; only what guests touch becomes resident.
+/// </summary>
+internal static class InstancePool
+{
+    public static PoolingAllocationConfig Create(int maxConcurrency)
+    {
+        var components = (uint)Math.Max(16, maxConcurrency * 2);
+        return new PoolingAllocationConfig()
+            .WithTotalComponentInstances(components)
+            .WithMaxCoreInstancesPerComponent(64)
+            .WithMaxCoreInstances(components * 32)
+            .WithMaxMemoriesPerComponent(16)
+            .WithMaxMemoriesPerModule(2)
+            .WithMaxMemories(components * 8)
+            .WithMaxTablesPerComponent(32)
+            .WithMaxTablesPerModule(4)
+            .WithMaxTables(components * 8)
+            .WithMaxTableElements(1_000_000)
+            .WithMaxMemorySize(unchecked((nuint)((long)SecurityPolicy.MaxAllowedMemoryMb << 20)))
+            .WithMaxCoreInstanceSize(4 << 20)
+            .WithMaxComponentInstanceSize(4 << 20)
+            .WithLinearMemoryKeepResidentBytes(1 << 20)
+            .WithTableKeepResidentBytes(64 << 10);
+    }
+}
