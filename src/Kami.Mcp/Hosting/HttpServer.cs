@@ -28,11 +28,7 @@ public static class HttpServer
                 + "Pass --token-file <file> (or set KAMI_TOKEN), or bind to 127.0.0.1");
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        ServerLogging.Configure(builder.Logging);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(endpoint.Address, endpoint.Port);

@@ -15,9 +15,7 @@ public static class StdioServer
     {
         Console.SetOut(Console.Error);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        ServerLogging.Configure(builder.Logging);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddKamiMcp(options, registry, auditLog, "stdio").WithStdioServerTransport();
         using var host = builder.Build();

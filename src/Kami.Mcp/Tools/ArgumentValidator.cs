@@ -9,6 +9,8 @@ namespace Kami.Mcp.Tools;
 /// </summary>
 public sealed class ArgumentValidator
 {
+    // Valid calls (nearly all) need only a yes/no; the detailed list is built only to explain a failure.
+    private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag };
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
     private readonly JsonSchema _schema;
     private readonly JsonElement _schemaElement;
@@ -22,8 +24,8 @@ public sealed class ArgumentValidator
     /// <summary>Returns null when the arguments are valid, otherwise every problem found, one per line.</summary>
     public string? Validate(JsonElement arguments)
     {
+        if (_schema.Evaluate(arguments, Quick).IsValid) return null;
         var results = _schema.Evaluate(arguments, Options);
-        if (results.IsValid) return null;
         var problems = new List<string>();
         foreach (var detail in Flatten(results))
         {

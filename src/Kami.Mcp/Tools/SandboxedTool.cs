@@ -67,9 +67,7 @@ internal sealed class SandboxedTool : McpServerTool
                 return Finish(id, started, clock, input, ExecutionResult.Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}", ExecutionMetrics.Empty));
         }
 
-#pragma warning disable MCP9005 // client logging is deprecated in MCP 2026-07-28 but is what today's clients show
-        var clientLogger = request.Server.AsClientLoggerProvider().CreateLogger(id);
-#pragma warning restore MCP9005
+        var clientLogger = ClientLoggers.For(request.Server, id);
         var result = await _services.Runtime.ExecuteAsync(new ExecutionRequest(id, Installed.WasmFile, Installed.Manifest.Security, input)
         {
             ExpectedSha256 = Installed.WasmSha256,

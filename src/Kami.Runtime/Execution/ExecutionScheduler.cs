@@ -22,9 +22,10 @@ public sealed class ExecutionScheduler : IDisposable
     private int _running;
     private volatile bool _stopping;
 
-    public ExecutionScheduler(int workers, int queueLimit)
+    public ExecutionScheduler(int workers, int queueLimit, TimeSpan? idleSpin = null)
     {
         _queueLimit = queueLimit;
+        _spinTicks = (long)((idleSpin ?? TimeSpan.FromMicroseconds(100)).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _workers = new Thread[Math.Max(1, workers)];
         for (var i = 0; i < _workers.Length; i++)
         {
@@ -108,7 +109,7 @@ public sealed class ExecutionScheduler : IDisposable
     // just finished spins briefly first, so back-to-back calls (an agent calling tools in turn) skip the wake-up.
     private void WaitForWork()
     {
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + _spinTicks;
         var spinner = new SpinWait();
         while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
         {
@@ -118,7 +119,7 @@ public sealed class ExecutionScheduler : IDisposable
         _available.Wait();
     }
 
-    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 10_000; // 100 µs
+    private readonly long _spinTicks;
 
     // Round-robin: take from the tool at the head of the rotation, then move that tool to the back.
     private WorkItem? TakeNext()

@@ -32,5 +32,8 @@ public sealed record RuntimeOptions
     /// </summary>
     public bool PoolingAllocator { get; init; } = true;
 
+    /// <summary>How long a worker that finished a call spins before sleeping (saves a wake-up for back-to-back calls).</summary>
+    public TimeSpan WorkerIdleSpin { get; init; } = TimeSpan.FromMicroseconds(100);
+
     public static RuntimeOptions Default { get; } = new();
 }

@@ -22,7 +22,7 @@ public sealed class ToolRuntime : IDisposable
         _engine = new WasmEngine(Options);
         _loader = new ComponentLoader(_engine);
         _invoker = new GuestInvoker(_engine);
-        _scheduler = new ExecutionScheduler(Options.MaxConcurrency, Options.QueueLimit);
+        _scheduler = new ExecutionScheduler(Options.MaxConcurrency, Options.QueueLimit, Options.WorkerIdleSpin);
     }
 
     public RuntimeOptions Options { get; }
