@@ -24,6 +24,10 @@ public class EchoBenchmarks
     private const string HostInterface = "kami:tool/host@0.1.0";
     private const long MaxTableElements = 1_000_000;
 
+    /// <summary>Both sides with or without Wasmtime's pooling allocator (KAMI's default is on).</summary>
+    [Params(false, true)]
+    public bool Pooling { get; set; } = true;
+
     private ToolRuntime _runtime = null!;
     private ExecutionRequest _request = null!;
 
@@ -42,7 +46,7 @@ public class EchoBenchmarks
         var wasm = RepoPaths.EchoWasm;
         var bytes = File.ReadAllBytes(wasm);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var options = RuntimeOptions.Default;
+        var options = RuntimeOptions.Default with { PoolingAllocator = Pooling };
         var policy = SecurityPolicy.DenyAll;
 
         // KAMI: warm it up once so the component is compiled and cached (the benchmark measures warm calls).
@@ -56,6 +60,8 @@ public class EchoBenchmarks
                    .WithEpochInterruption(true)
                    .WithMaximumStackSize(options.MaxStackBytes))
         {
+            using var pool = Pooling ? Kami.Runtime.Wasm.InstancePool.Create(options.MaxConcurrency) : null;
+            if (pool is not null) config.WithPoolingAllocationStrategy(pool);
             _engine = new Engine(config);
         }
         _linker = new ComponentLinker(_engine);
