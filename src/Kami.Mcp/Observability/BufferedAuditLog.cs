@@ -44,6 +44,8 @@ public sealed class BufferedAuditLog : IAuditLog, IAsyncDisposable
         var batch = new List<CallRecord>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            // Let records gather for a moment: one transaction per interval instead of one per call.
+            if (_queue.Reader.Count < MaxBatch) await Task.Delay(FlushInterval).ConfigureAwait(false);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var call)) batch.Add(call);
             try
             {
@@ -59,6 +61,7 @@ public sealed class BufferedAuditLog : IAuditLog, IAsyncDisposable
     }
 
     private const int MaxBatch = 512;
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
     public async ValueTask DisposeAsync()
     {

@@ -25,7 +25,7 @@ public sealed class ExecutionScheduler : IDisposable
     public ExecutionScheduler(int workers, int queueLimit, TimeSpan? idleSpin = null)
     {
         _queueLimit = queueLimit;
-        _spinTicks = (long)((idleSpin ?? TimeSpan.FromMicroseconds(100)).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        _spinTicks = (long)((idleSpin ?? TimeSpan.FromMicroseconds(50)).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _workers = new Thread[Math.Max(1, workers)];
         for (var i = 0; i < _workers.Length; i++)
         {

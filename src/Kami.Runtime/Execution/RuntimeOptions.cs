@@ -33,7 +33,7 @@ public sealed record RuntimeOptions
     public bool PoolingAllocator { get; init; } = true;
 
     /// <summary>How long a worker that finished a call spins before sleeping (saves a wake-up for back-to-back calls).</summary>
-    public TimeSpan WorkerIdleSpin { get; init; } = TimeSpan.FromMicroseconds(100);
+    public TimeSpan WorkerIdleSpin { get; init; } = TimeSpan.FromMicroseconds(50);
 
     public static RuntimeOptions Default { get; } = new();
 }
