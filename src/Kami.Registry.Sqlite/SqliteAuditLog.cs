@@ -9,7 +9,16 @@ public sealed class SqliteAuditLog : IAuditLog
 {
     private readonly SqliteDatabase _database;
 
-    public SqliteAuditLog(SqliteToolRegistry registry) => _database = registry.Database;
+    /// <summary>How many recent calls the audit log keeps by default.</summary>
+    public const int DefaultRetainedCalls = 100_000;
+
+    private readonly int _retainedCalls;
+
+    public SqliteAuditLog(SqliteToolRegistry registry, int retainedCalls = DefaultRetainedCalls)
+    {
+        _database = registry.Database;
+        _retainedCalls = Math.Max(1, retainedCalls);
+    }
 
     public void Record(CallRecord call) => RecordAll([call]);
 
@@ -42,6 +51,13 @@ public sealed class SqliteAuditLog : IAuditLog
             arguments.Value = (object?)call.Arguments ?? DBNull.Value;
             transport.Value = call.Transport;
             command.ExecuteNonQuery();
+        }
+        // Keep the most recent calls only, so a busy server's registry does not grow without bound.
+        using (var prune = connection.CreateCommand())
+        {
+            prune.CommandText = "DELETE FROM calls WHERE seq <= (SELECT max(seq) FROM calls) - $keep";
+            prune.Parameters.AddWithValue("$keep", _retainedCalls);
+            prune.ExecuteNonQuery();
         }
         transaction.Commit();
     }

@@ -26,6 +26,15 @@ public sealed class SqliteAuditLogTests : IDisposable
     }
 
     [Fact]
+    public void RecordAll_BeyondRetention_KeepsOnlyTheNewestCalls()
+    {
+        var log = new SqliteAuditLog(new SqliteToolRegistry(_temp.Combine("retained.db")), retainedCalls: 3);
+        log.RecordAll([.. Enumerable.Range(0, 5).Select(i => Call("dev.kami.echo", i))]);
+        log.Record(Call("dev.kami.echo", 5));
+        Assert.Equal([5, 4, 3], log.Recent(100).Select(c => c.StartedAt.Second));
+    }
+
+    [Fact]
     public void Record_AllFieldsRoundTrip()
     {
         _log.Record(Call("dev.kami.echo", 0));
