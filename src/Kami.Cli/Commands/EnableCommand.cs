@@ -15,7 +15,7 @@ internal static class EnableCommand
         {
             var toolId = ToolIdArgument.Parse(context.Get(id));
             if (!context.Registry.SetEnabled(toolId, enable))
-                throw new KamiException(ErrorKind.ToolNotFound, $"tool {toolId} is not installed; `kami list` shows what is");
+                throw InstalledTools.NotInstalled(toolId);
             context.Output.Line($"{(enable ? "enabled" : "disabled")} {toolId}");
             return ExitCodes.Ok;
         });

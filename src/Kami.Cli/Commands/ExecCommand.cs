@@ -17,8 +17,7 @@ internal static class ExecCommand
         {
             var toolId = ToolIdArgument.Parse(context.Get(id));
             var input = io.ReadInput(context);
-            var tool = context.Registry.Find(toolId)
-                ?? throw new KamiException(ErrorKind.ToolNotFound, $"tool {toolId} is not installed; `kami list` shows what is");
+            var tool = InstalledTools.Require(context, toolId);
             if (!tool.Enabled)
                 throw new KamiException(ErrorKind.ToolDisabled, $"tool {toolId} is disabled; enable it with `kami enable {toolId}`");
             using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1 });

@@ -17,8 +17,7 @@ internal static class InspectCommand
         runner.SetAction(command, context =>
         {
             var toolId = ToolIdArgument.Parse(context.Get(id));
-            var tool = context.Registry.Find(toolId)
-                ?? throw new KamiException(ErrorKind.ToolNotFound, $"tool {toolId} is not installed; `kami list` shows what is");
+            var tool = InstalledTools.Require(context, toolId);
             var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id));
             if (context.Json)
             {

@@ -12,6 +12,10 @@ public class KamiException : Exception
 
     public ErrorKind Kind { get; }
 
+    /// <summary>The one wording for "no such tool", wherever a command or server looks a tool up.</summary>
+    public static KamiException ToolNotInstalled(Tools.ToolId id) =>
+        new(ErrorKind.ToolNotFound, $"tool {id} is not installed; `kami list` shows what is");
+
     /// <summary>Errors caused by the user or the tool, as opposed to a bug or a broken host.</summary>
     public bool IsUserError => Kind is not (ErrorKind.Internal or ErrorKind.RegistryUnavailable);
 }

@@ -61,7 +61,7 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
     public InstalledTool Uninstall(ToolId id)
     {
         var removed = registry.Remove(id)
-            ?? throw new KamiException(ErrorKind.ToolNotFound, $"tool {id} is not installed; `kami list` shows what is");
+            ?? throw KamiException.ToolNotInstalled(id);
         RemoveInstallDirectory(removed.InstallPath);
         return removed;
     }
