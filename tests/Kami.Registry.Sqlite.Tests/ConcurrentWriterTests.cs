@@ -22,17 +22,19 @@ public sealed class ConcurrentWriterTests : IDisposable
         // Open (and so migrate) while the child may be doing the same, then write until the child is done.
         var registry = new SqliteToolRegistry(db);
         var parentWrites = 0;
-        var overlapped = false;
-        while (!child.HasExited || parentWrites < 50)
+        // The parent keeps writing until all the child's rows are in; the child stays alive until released.
+        var childRows = 0;
+        while ((childRows < ChildTools || parentWrites < 50) && !child.HasExited)
         {
             registry.Upsert(Tools.Make($"dev.parent.t{parentWrites}"));
             parentWrites++;
-            if (parentWrites % 10 == 0 && !overlapped && registry.List(new ToolQuery("dev.child.")).Count > 0 && !child.HasExited) overlapped = true;
+            if (parentWrites % 10 == 0) childRows = registry.List(new ToolQuery("dev.child.")).Count;
         }
+        await File.WriteAllTextAsync(db + ".release", "");
         await child.WaitForExitAsync();
 
         Assert.Equal("", await stderr);
-        Assert.True(overlapped, "the child finished before the parent saw any of its rows; the test proved nothing");
+        Assert.True(WriterSwitches(db) >= 3, "the two processes' writes did not interleave; the test proved nothing");
         Assert.Equal(0, child.ExitCode);
         var tools = registry.List(ToolQuery.All);
         Assert.Equal(ChildTools + parentWrites, tools.Count);
@@ -40,6 +42,26 @@ public sealed class ConcurrentWriterTests : IDisposable
         Assert.Equal(ChildTools / 10, tools.Count(t => !t.Enabled));
         // Revision starts at 1; every upsert and every effective SetEnabled bumped it exactly once.
         Assert.Equal(1 + ChildTools + ChildTools / 10 + parentWrites, registry.ChangeStamp());
+    }
+
+    // Rows in insertion (rowid) order: each change from one writer's rows to the other's is a point where both
+    // processes were writing the same file at once.
+    private static int WriterSwitches(string db)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM tools ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        var switches = 0;
+        string? previous = null;
+        while (reader.Read())
+        {
+            var writer = reader.GetString(0).StartsWith("dev.child.", StringComparison.Ordinal) ? "child" : "parent";
+            if (previous is not null && writer != previous) switches++;
+            previous = writer;
+        }
+        return switches;
     }
 
     private static Process StartWriter(string db, string prefix, int count)
