@@ -4,17 +4,14 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-results="$root/artifacts/test-results"
-rm -rf "$results"
-dotnet test Kami.slnx -c Release --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal" "$@"
-status=$?
+log="$root/artifacts/test-output.log"
+mkdir -p "$root/artifacts"
+dotnet test Kami.slnx -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# One summary line per test assembly: "Passed!  - Failed:     0, Passed:    80, Skipped: ..."
 passed=0; failed=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-done
+while read -r f p; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+  sed -n 's/.*Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped.*/\1 \2/p' "$log")
 # A build failure produces no results: count it as a failure so it cannot look green.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
