@@ -15,6 +15,7 @@ public sealed record KamiSettings
     public string? Token { get; init; }
     public string? TokenFile { get; init; }
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+    public bool PoolingAllocator { get; init; } = true;
 
     public KamiPaths Paths => KamiPaths.ForHome(Home, Database);
 }

@@ -13,7 +13,8 @@ public static class SettingKeys
     public const string Token = "token";
     public const string TokenFile = "token_file";
     public const string AllowedOrigins = "allowed_origins";
+    public const string PoolingAllocator = "pooling_allocator";
 
     public static readonly IReadOnlyList<string> All =
-        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins];
+        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator];
 }

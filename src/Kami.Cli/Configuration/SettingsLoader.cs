@@ -32,6 +32,7 @@ public sealed class SettingsLoader
             [SettingKeys.ToolNames] = "id",
             [SettingKeys.RateLimitPerMinute] = "0",
             [SettingKeys.AuditArguments] = "false",
+            [SettingKeys.PoolingAllocator] = "true",
         };
 
         // The home decides where config.toml is, so it is resolved from every layer but the file first.
@@ -55,6 +56,7 @@ public sealed class SettingsLoader
             ToolNames = root[SettingKeys.ToolNames] ?? "id",
             RateLimitPerMinute = Int(root, SettingKeys.RateLimitPerMinute, 0, 1_000_000),
             AuditArguments = Bool(root, SettingKeys.AuditArguments),
+            PoolingAllocator = Bool(root, SettingKeys.PoolingAllocator),
             Token = root[SettingKeys.Token],
             TokenFile = root[SettingKeys.TokenFile],
             AllowedOrigins = (root[SettingKeys.AllowedOrigins] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
