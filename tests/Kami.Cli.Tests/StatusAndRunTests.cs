@@ -46,6 +46,19 @@ public sealed class StatusAndRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_PoolingAllocatorOffInConfig_StillRunsAndStatusSaysWhere()
+    {
+        Directory.CreateDirectory(_cli.Home);
+        File.WriteAllText(Path.Combine(_cli.Home, "config.toml"), "pooling_allocator = false\n");
+        var run = (await _cli.RunAsync("run", RepoPaths.Fixture("counter.wasm"))).Ok();
+        Assert.Equal("1", run.Out.Trim());
+        var status = (await _cli.RunAsync("status", "--json")).Ok();
+        using var doc = JsonDocument.Parse(status.Out);
+        var pooling = doc.RootElement.GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "pooling_allocator");
+        Assert.Equal("false", pooling.GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task Run_EchoWasmDirectly_PrintsOutput()
     {
         var result = (await _cli.RunAsync("run", RepoPaths.Fixture("echo.wasm"), "--input", "{\"text\":\"direct\"}")).Ok();
