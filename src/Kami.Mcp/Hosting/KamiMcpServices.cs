@@ -59,6 +59,4 @@ public static class KamiMcpServices
 
     public static string Version =>
         typeof(KamiMcpServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
-    internal static KamiException Invalid(string message) => new(ErrorKind.InvalidInput, message);
 }

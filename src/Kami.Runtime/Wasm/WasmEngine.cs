@@ -38,9 +38,6 @@ internal sealed class WasmEngine : IDisposable
     public Engine Engine { get; }
     public ComponentLinker Linker { get; }
 
-    /// <summary>Epoch ticks that make up a wall-clock budget (at least one).</summary>
-    public ulong TicksFor(TimeSpan budget) => (ulong)Math.Max(1, Math.Ceiling(budget / Options.EpochTick));
-
     // One ticker advances the engine-wide epoch; each Store sets its own deadline against it.
     private void Tick()
     {
