@@ -19,7 +19,8 @@ public static class KamiMcpServices
         services.AddSingleton(_ => new ToolRuntime(options.Runtime));
         services.AddSingleton<KamiMetrics>();
         services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
-        services.AddSingleton(_ => auditLog is null ? null! : new BufferedAuditLog(auditLog));
+        // Created by the container so that it is disposed (and its queue drained) when the server stops.
+        if (auditLog is not null) services.AddSingleton(_ => new BufferedAuditLog(auditLog));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(registry);
         services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<ToolRuntime>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),

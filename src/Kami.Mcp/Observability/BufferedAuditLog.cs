@@ -33,11 +33,6 @@ public sealed class BufferedAuditLog : IAuditLog, IAsyncDisposable
 
     public IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null) => _inner.Recent(limit, toolId);
 
-    public void RecordAll(IReadOnlyList<CallRecord> calls)
-    {
-        foreach (var call in calls) Record(call);
-    }
-
     // Drains whatever has queued up and writes it as one batch: under load many calls share one transaction.
     private async Task WriteAsync()
     {

@@ -7,8 +7,6 @@ internal sealed class LruCache<TKey, TValue>(int capacity) where TKey : notnull 
     private readonly LinkedList<(TKey Key, TValue Value)> _order = new();
     private readonly Lock _lock = new();
 
-    public int Count { get { lock (_lock) return _map.Count; } }
-
     public bool TryGet(TKey key, out TValue value)
     {
         lock (_lock)

@@ -43,7 +43,7 @@ public sealed class ExecutionScheduler : IDisposable
         // Completions run inline on the worker: the awaiting code continues there without waking another thread
         // (tens of microseconds per call), and its next await moves it off again.
         var completion = new TaskCompletionSource<T>();
-        var item = new WorkItem(cancellation);
+        var item = new WorkItem();
         item.Execute = () =>
         {
             // Shutdown reaches a running guest the same way the caller's cancellation does.
@@ -165,10 +165,9 @@ public sealed class ExecutionScheduler : IDisposable
         _shutdown.Dispose();
     }
 
-    private sealed class WorkItem(CancellationToken cancellation)
+    private sealed class WorkItem
     {
         private int _claimed;
-        public CancellationToken Cancellation { get; } = cancellation;
         public Action? Execute { get; set; }
         public Action? CancelWhileWaiting { get; set; }
         public CancellationTokenRegistration Registration { get; set; }

@@ -55,14 +55,7 @@ public sealed class ToolRuntime : IDisposable
     }
 
     /// <summary>Compiles and checks a component (imports KAMI provides, the kami:tool export) without running it.</summary>
-    public IReadOnlyList<string> Check(string toolId, string wasmFile)
-    {
-        var bytes = File.ReadAllBytes(wasmFile);
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        var loaded = _loader.Compile(toolId, bytes, sha);
-        loaded.Component.Dispose();
-        return loaded.Imports;
-    }
+    public IReadOnlyList<string> Check(string toolId, string wasmFile) => _loader.Check(toolId, wasmFile);
 
     private ExecutionResult Run(ExecutionRequest request, CancellationToken cancellation, TimeSpan queueWait)
     {

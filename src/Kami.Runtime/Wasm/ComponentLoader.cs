@@ -46,8 +46,15 @@ internal sealed class ComponentLoader(WasmEngine engine)
         return component;
     }
 
-    /// <summary>Compiles and checks a component without caching it (for <c>kami validate</c>).</summary>
-    public LoadedComponent Compile(string toolId, byte[] bytes, string sha)
+    /// <summary>Compiles and checks a component without caching it (for <c>kami validate</c>); returns its imports.</summary>
+    public IReadOnlyList<string> Check(string toolId, string wasmFile)
+    {
+        var loaded = Compile(toolId, File.ReadAllBytes(wasmFile), sha: "");
+        loaded.Component.Dispose();
+        return loaded.Imports;
+    }
+
+    private LoadedComponent Compile(string toolId, byte[] bytes, string sha)
     {
         var imports = ComponentImports.Read(bytes);
         var missing = imports?.Where(i => !ImportPolicy.IsProvided(i)).ToList();
