@@ -15,7 +15,7 @@ public sealed class IntegrityTests(RuntimeFixture fixture) : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Run_ComponentReplacedAfterInstall_RefusedWithIntegrityMismatch()
+    public async Task Run_ComponentReplacedAfterInstall_NeverRunsNewBytesAndIsRefusedWithinTheRecheckInterval()
     {
         var installed = _temp.Combine("tool.wasm");
         File.Copy(RepoPaths.Fixture("echo.wasm"), installed);
@@ -26,11 +26,33 @@ public sealed class IntegrityTests(RuntimeFixture fixture) : IDisposable
         Assert.Equal("{\"n\":1}", Expect.Success(await fixture.RunAsync(request)));
 
         File.Copy(RepoPaths.Fixture("fail.wasm"), installed, overwrite: true);
-        var result = await fixture.RunAsync(request);
+        var replaced = System.Diagnostics.Stopwatch.StartNew();
+        ExecutionResult result;
+        // Until the file is looked at again, calls run the verified bytes (echo), never the replacement (fail).
+        while ((result = await fixture.RunAsync(request)).Ok && replaced.Elapsed < TimeSpan.FromSeconds(10))
+            Assert.Equal("{\"n\":1}", result.Output);
 
         var error = Expect.Failure(result, ErrorKind.IntegrityMismatch, "test.pinned", "changed after it was installed", "kami install --force");
+        Assert.True(replaced.Elapsed < fixture.Runtime.Options.IntegrityRecheckInterval + TimeSpan.FromSeconds(2), $"refused only after {replaced.Elapsed}");
         Assert.DoesNotContain(_temp.Path, error, StringComparison.Ordinal);
         await fixture.AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task Run_ZeroRecheckInterval_RefusesReplacedComponentOnTheNextCall()
+    {
+        using var runtime = new ToolRuntime(new RuntimeOptions { MaxConcurrency = 1, IntegrityRecheckInterval = TimeSpan.Zero });
+        var installed = _temp.Combine("strict.wasm");
+        File.Copy(RepoPaths.Fixture("echo.wasm"), installed);
+        var request = new ExecutionRequest("test.strict", installed, RuntimeFixture.Policy, "{}")
+        {
+            ExpectedSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(installed))),
+        };
+        Expect.Success(await runtime.ExecuteAsync(request));
+
+        File.Copy(RepoPaths.Fixture("fail.wasm"), installed, overwrite: true);
+
+        Expect.Failure(await runtime.ExecuteAsync(request), ErrorKind.IntegrityMismatch, "changed after it was installed");
     }
 
     [Fact]

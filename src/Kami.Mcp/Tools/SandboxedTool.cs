@@ -18,6 +18,7 @@ internal sealed class SandboxedTool : McpServerTool
 {
     private readonly ToolServices _services;
     private readonly ArgumentValidator _validator;
+    private readonly ArgumentFastCheck _fastCheck;
     private readonly ILogger _logger;
 
     public SandboxedTool(InstalledTool tool, string name, ToolServices services)
@@ -26,6 +27,7 @@ internal sealed class SandboxedTool : McpServerTool
         _services = services;
         var schema = InputSchemaFactory.Create(tool.Manifest);
         _validator = new ArgumentValidator(schema);
+        _fastCheck = new ArgumentFastCheck(tool.Manifest);
         _logger = services.LoggerFactory.CreateLogger("Kami.Tools");
         var policy = tool.Manifest.Security;
         ProtocolTool = new Tool
@@ -55,15 +57,17 @@ internal sealed class SandboxedTool : McpServerTool
         var id = Installed.Id.Value;
         var started = _services.Time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var input = ArgumentsJson(request.Params?.Arguments);
+        var arguments = request.Params?.Arguments;
+        var input = ArgumentsJson(arguments);
 
         if (!_services.RateLimiter.TryAcquire(id))
             return Finish(id, started, clock, input, ExecutionResult.Failure(ErrorKind.Busy,
                 $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later", ExecutionMetrics.Empty));
 
-        using (var arguments = JsonDocument.Parse(input))
+        if (!_fastCheck.SurelyValid(arguments))
         {
-            if (_validator.Validate(arguments.RootElement) is { } problem)
+            using var document = JsonDocument.Parse(input);
+            if (_validator.Validate(document.RootElement) is { } problem)
                 return Finish(id, started, clock, input, ExecutionResult.Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}", ExecutionMetrics.Empty));
         }
 

@@ -14,23 +14,27 @@ public sealed class ExecutionScheduler : IDisposable
     private readonly Dictionary<string, Queue<WorkItem>> _queues = new(StringComparer.OrdinalIgnoreCase);
     private readonly LinkedList<string> _rotation = new();
     private readonly Lock _lock = new();
-    private readonly SemaphoreSlim _available = new(0);
     private readonly CancellationTokenSource _shutdown = new();
-    private readonly Thread[] _workers;
+    private readonly Worker[] _workers;
     private readonly int _queueLimit;
     private int _waiting;
     private int _running;
     private volatile bool _stopping;
 
-    public ExecutionScheduler(int workers, int queueLimit, TimeSpan? idleSpin = null)
+    /// <param name="whenIdle">Runs on a worker that found nothing to do, before it waits (e.g. to prepare for the next call).</param>
+    /// <param name="whenWorkerExits">Runs on each worker as it stops (e.g. to free what it kept for itself).</param>
+    public ExecutionScheduler(int workers, int queueLimit, TimeSpan? idleSpin = null,
+        Action<CancellationToken>? whenIdle = null, Action? whenWorkerExits = null)
     {
+        _whenIdle = whenIdle;
+        _whenWorkerExits = whenWorkerExits;
         _queueLimit = queueLimit;
         _spinTicks = (long)((idleSpin ?? TimeSpan.FromMicroseconds(50)).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        _workers = new Thread[Math.Max(1, workers)];
+        _workers = new Worker[Math.Max(1, workers)];
         for (var i = 0; i < _workers.Length; i++)
         {
-            _workers[i] = new Thread(WorkLoop) { IsBackground = true, Name = $"kami-guest-{i}" };
-            _workers[i].Start();
+            var worker = _workers[i] = new Worker(new Thread(WorkLoop) { IsBackground = true, Name = $"kami-guest-{i}" });
+            worker.Thread.Start(worker);
         }
     }
 
@@ -74,52 +78,115 @@ public sealed class ExecutionScheduler : IDisposable
         }
 
         item.Registration = cancellation.Register(item.CancelWhileWaiting);
-        _available.Release();
+        WakeOne();
         return completion.Task;
     }
 
-    private void WorkLoop()
+    private void WorkLoop(object? state)
     {
-        while (!_stopping)
+        var worker = (Worker)state!;
+        try
         {
-            WaitForWork();
-            if (_stopping) return;
-            WorkItem? item;
-            lock (_lock)
+            while (!_stopping)
             {
-                item = TakeNext();
-                if (item is null) continue;
-                if (!item.TryClaim()) continue; // cancelled while waiting; already counted out
-                _waiting--;
-                _running++;
+                if (TryTakeNext() is { } item)
+                {
+                    Run(item);
+                    continue;
+                }
+                WhenIdle();
+                if (Volatile.Read(ref _waiting) == 0) WaitForWork(worker);
             }
-            try
-            {
-                item.Registration.Dispose();
-                item.Execute!();
-            }
-            finally
-            {
-                lock (_lock) _running--;
-            }
+        }
+        finally
+        {
+            _whenWorkerExits?.Invoke();
         }
     }
 
-    // Waking a blocked thread costs tens of microseconds here, as much as a small guest call; a worker that
-    // just finished spins briefly first, so back-to-back calls (an agent calling tools in turn) skip the wake-up.
-    private void WaitForWork()
+    private void WhenIdle()
     {
+        try
+        {
+            _whenIdle?.Invoke(_shutdown.Token);
+        }
+        catch (Exception)
+        {
+            // Idle work is an optimisation; if it fails, the next call simply does not benefit from it.
+        }
+    }
+
+    private WorkItem? TryTakeNext()
+    {
+        lock (_lock)
+        {
+            while (TakeNext() is { } item)
+            {
+                if (!item.TryClaim()) continue; // cancelled while waiting; already counted out
+                _waiting--;
+                _running++;
+                return item;
+            }
+            return null;
+        }
+    }
+
+    private void Run(WorkItem item)
+    {
+        try
+        {
+            item.Registration.Dispose();
+            item.Execute!();
+        }
+        finally
+        {
+            lock (_lock) _running--;
+        }
+    }
+
+    // Waking a blocked thread costs tens of microseconds here, as much as a small guest call. A worker that just
+    // finished spins briefly first, so back-to-back calls (an agent calling tools in turn) skip the wake-up; a
+    // caller hands its call to a spinning worker if there is one, else wakes exactly one sleeping worker.
+    private void WaitForWork(Worker worker)
+    {
+        Interlocked.Exchange(ref worker.State, Worker.Spinning);
+        // A call queued while this worker was busy found nobody to wake: look once more now that it can be found.
+        if (Volatile.Read(ref _waiting) > 0)
+        {
+            Interlocked.Exchange(ref worker.State, Worker.Busy);
+            return;
+        }
         var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + _spinTicks;
         var spinner = new SpinWait();
         while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
         {
-            if (_available.Wait(0)) return;
+            if (Volatile.Read(ref worker.State) != Worker.Spinning || _stopping) return; // a caller handed it a call
             spinner.SpinOnce(sleep1Threshold: -1);
         }
-        _available.Wait();
+        if (Interlocked.CompareExchange(ref worker.State, Worker.Sleeping, Worker.Spinning) != Worker.Spinning) return;
+        if (Volatile.Read(ref _waiting) > 0 && Interlocked.CompareExchange(ref worker.State, Worker.Busy, Worker.Sleeping) == Worker.Sleeping) return;
+        worker.Wake.Wait(); // a caller (or Dispose) that claimed this worker releases it exactly once
+    }
+
+    private void WakeOne()
+    {
+        Interlocked.MemoryBarrier(); // the queued call must be visible before the workers' states are read
+        foreach (var worker in _workers)
+        {
+            if (Interlocked.CompareExchange(ref worker.State, Worker.Busy, Worker.Spinning) == Worker.Spinning) return;
+        }
+        foreach (var worker in _workers)
+        {
+            if (Interlocked.CompareExchange(ref worker.State, Worker.Busy, Worker.Sleeping) != Worker.Sleeping) continue;
+            worker.Wake.Release();
+            return;
+        }
+        // Every worker is busy: each looks at the queue before it spins or sleeps.
     }
 
     private readonly long _spinTicks;
+    private readonly Action<CancellationToken>? _whenIdle;
+    private readonly Action? _whenWorkerExits;
 
     // Round-robin: take from the tool at the head of the rotation, then move that tool to the back.
     private WorkItem? TakeNext()
@@ -155,14 +222,25 @@ public sealed class ExecutionScheduler : IDisposable
         }
         _shutdown.Cancel();
         foreach (var item in waiting) item.CancelWhileWaiting!();
-        _available.Release(_workers.Length);
+        foreach (var worker in _workers)
+        {
+            if (Interlocked.Exchange(ref worker.State, Worker.Busy) == Worker.Sleeping) worker.Wake.Release();
+        }
         // Completions run inline on workers, so Dispose may be called from one (after its call finished):
-        // it cannot wait for itself, and leaves the semaphore to the finalizer since it will look at it once more.
+        // it cannot wait for itself, and leaves what it uses to the finalizer since it will look at it once more.
         var current = Thread.CurrentThread;
-        Stopped = _workers.Where(worker => worker != current).All(worker => worker.Join(TimeSpan.FromSeconds(5)));
-        if (!Stopped || _workers.Contains(current)) return; // a worker is still inside a call: leave what it uses alive
-        _available.Dispose();
+        Stopped = _workers.Where(worker => worker.Thread != current).All(worker => worker.Thread.Join(TimeSpan.FromSeconds(5)));
+        if (!Stopped || _workers.Any(worker => worker.Thread == current)) return; // a worker is still inside a call: leave what it uses alive
+        foreach (var worker in _workers) worker.Wake.Dispose();
         _shutdown.Dispose();
+    }
+
+    private sealed class Worker(Thread thread)
+    {
+        public const int Busy = 0, Spinning = 1, Sleeping = 2;
+        public int State = Busy;
+        public Thread Thread { get; } = thread;
+        public SemaphoreSlim Wake { get; } = new(0);
     }
 
     private sealed class WorkItem

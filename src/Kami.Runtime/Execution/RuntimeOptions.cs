@@ -23,6 +23,12 @@ public sealed record RuntimeOptions
 
     public int ComponentCacheCapacity { get; init; } = 64;
 
+    /// <summary>
+    /// How often a cached component's file is looked at again (size and modification time; any change means it is
+    /// hashed again against its pin). Between looks, calls run the bytes that were verified, never the file's.
+    /// </summary>
+    public TimeSpan IntegrityRecheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Epoch tick; bounds how late a wall-clock timeout or a cancellation can land.</summary>
     public TimeSpan EpochTick { get; init; } = TimeSpan.FromMilliseconds(2);
 
@@ -31,6 +37,12 @@ public sealed record RuntimeOptions
     /// and unmapping its memory each time. Off for very high concurrency, where the reservations would be huge.
     /// </summary>
     public bool PoolingAllocator { get; init; } = true;
+
+    /// <summary>
+    /// A worker with nothing to do makes a fresh instance of the tool it ran last, so that tool's next call skips
+    /// instantiation. Off for one-shot runs (<c>kami exec</c>), where there is no next call.
+    /// </summary>
+    public bool PrepareInstances { get; init; } = true;
 
     /// <summary>How long a worker that finished a call spins before sleeping (saves a wake-up for back-to-back calls).</summary>
     public TimeSpan WorkerIdleSpin { get; init; } = TimeSpan.FromMicroseconds(50);

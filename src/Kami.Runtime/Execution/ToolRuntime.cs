@@ -22,12 +22,16 @@ public sealed class ToolRuntime : IDisposable
         _engine = new WasmEngine(Options);
         _loader = new ComponentLoader(_engine);
         _invoker = new GuestInvoker(_engine);
-        _scheduler = new ExecutionScheduler(Options.MaxConcurrency, Options.QueueLimit, Options.WorkerIdleSpin);
+        _scheduler = new ExecutionScheduler(Options.MaxConcurrency, Options.QueueLimit, Options.WorkerIdleSpin,
+            _invoker.WhenIdle, _invoker.WhenWorkerExits);
     }
 
     public RuntimeOptions Options { get; }
 
     public ExecutionScheduler Scheduler => _scheduler;
+
+    /// <summary>Instances made ahead of calls by idle workers, and how many calls used one.</summary>
+    public ReadyInstanceCounts ReadyInstances => _invoker.ReadyInstances;
 
     /// <summary>The version of the Wasmtime package KAMI runs on.</summary>
     public static string WasmtimeVersion =>
@@ -81,6 +85,8 @@ public sealed class ToolRuntime : IDisposable
     {
         _scheduler.Dispose();
         // Disposing the engine under a guest that is still running would crash the process; leak it instead.
-        if (_scheduler.Stopped) _engine.Dispose();
+        if (!_scheduler.Stopped) return;
+        _invoker.Dispose();
+        _engine.Dispose();
     }
 }

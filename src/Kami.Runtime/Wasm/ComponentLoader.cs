@@ -9,9 +9,10 @@ namespace Kami.Runtime.Wasm;
 
 /// <summary>
 /// Turns a .wasm file into a compiled component, once: compiled components are cached by SHA-256 (bounded,
-/// LRU). Before a cached component is used for a file, the file's size and modification time are compared
-/// with what was hashed; any change means the bytes are read and hashed again, and an installed tool whose
-/// hash no longer matches the one recorded at install is refused.
+/// LRU). What runs is always the compiled form of bytes that matched the pin. The file itself is looked at again
+/// at most every <see cref="RuntimeOptions.IntegrityRecheckInterval"/> (a stat per call would cost as much as a
+/// small guest call): its size and modification time are compared with what was hashed; any change means the
+/// bytes are read and hashed again, and an installed tool whose hash no longer matches the pin is refused.
 /// </summary>
 internal sealed class ComponentLoader(WasmEngine engine)
 {
@@ -19,17 +20,26 @@ internal sealed class ComponentLoader(WasmEngine engine)
     private const long MaxComponentBytes = 256L << 20;
 
     private readonly LruCache<string, LoadedComponent> _bySha = new(engine.Options.ComponentCacheCapacity);
-    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha)> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha, long CheckedAt)> _stamps = new(StringComparer.Ordinal);
+    private readonly long _recheckMs = (long)engine.Options.IntegrityRecheckInterval.TotalMilliseconds;
 
     public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256)
     {
+        var now = Environment.TickCount64;
+        if (_stamps.TryGetValue(wasmFile, out var recent) && now - recent.CheckedAt < _recheckMs
+            && (expectedSha256 is null || recent.Sha == expectedSha256) && _bySha.TryGet(recent.Sha, out var current))
+            return current;
+
         var info = new FileInfo(wasmFile);
         if (!info.Exists)
             throw new KamiException(ErrorKind.ToolNotFound, $"the component of tool {toolId} is missing ({info.Name}); re-install the tool with `kami install --force`");
 
-        if (_stamps.TryGetValue(info.FullName, out var stamp) && stamp.Length == info.Length && stamp.Modified == info.LastWriteTimeUtc
+        if (_stamps.TryGetValue(wasmFile, out var stamp) && stamp.Length == info.Length && stamp.Modified == info.LastWriteTimeUtc
             && (expectedSha256 is null || stamp.Sha == expectedSha256) && _bySha.TryGet(stamp.Sha, out var cached))
+        {
+            _stamps[wasmFile] = stamp with { CheckedAt = now };
             return cached;
+        }
 
         if (info.Length > MaxComponentBytes)
             throw new KamiException(ErrorKind.ComponentInvalid, $"the component of tool {toolId} is {info.Length} bytes; at most {MaxComponentBytes} are allowed");
@@ -42,7 +52,7 @@ internal sealed class ComponentLoader(WasmEngine engine)
 
         if (!_bySha.TryGet(sha, out var component))
             component = _bySha.GetOrAdd(sha, Compile(toolId, bytes, sha));
-        _stamps[info.FullName] = (info.Length, info.LastWriteTimeUtc, sha);
+        _stamps[wasmFile] = (info.Length, info.LastWriteTimeUtc, sha, now);
         return component;
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Kami.Core.Errors;
-using Kami.Core.Security;
 using Kami.Runtime.Execution;
 using Wasmtime;
 using Wasmtime.Components;
@@ -11,42 +10,41 @@ namespace Kami.Runtime.Wasm;
 /// <summary>
 /// Runs one call in a fresh Store and instance, under the tool's policy: fuel, memory cap, an epoch deadline
 /// checked every tick (wall clock and cancellation), WASI with only what the policy grants, bounded output.
-/// Nothing survives the call. Runs synchronously on the calling (worker) thread.
+/// Nothing survives the call. Runs synchronously on the calling (worker) thread. The instance may have been made
+/// ahead of the call (see <see cref="WorkerInstances"/>); it is new all the same and gets all of its limits.
 /// </summary>
-internal sealed class GuestInvoker(WasmEngine engine)
+internal sealed class GuestInvoker : IDisposable
 {
-    private const long MaxTableElements = 1_000_000;
+    private readonly WasmEngine _engine;
+    private readonly ThreadLocal<WorkerInstances> _workers;
+
+    public GuestInvoker(WasmEngine engine)
+    {
+        _engine = engine;
+        var counts = ReadyInstances = new ReadyInstanceCounts();
+        _workers = new(() => new WorkerInstances(counts), trackAllValues: true);
+    }
+
+    public ReadyInstanceCounts ReadyInstances { get; }
+    private volatile bool _disposed;
 
     public ExecutionResult Invoke(LoadedComponent component, ExecutionRequest request, CancellationToken cancellation, TimeSpan queueWait)
     {
         var policy = request.Policy;
-        var options = engine.Options;
-        var memoryLimit = (long)policy.MaxMemoryMb << 20;
-        var console = new ConsoleCapture(options.MaxConsoleBytes);
+        var options = _engine.Options;
+        var worker = options.PrepareInstances ? _workers.Value! : null;
+        worker?.DisposeUsed();
+        var fresh = worker?.TakeReady(component, request);
         var started = Stopwatch.GetTimestamp();
-        var budget = TimeSpan.FromMilliseconds(policy.MaxExecutionMs);
-
-        using var store = new Store(engine.Engine);
-        store.SetLimits(memorySize: memoryLimit, tableElements: (uint)MaxTableElements, instances: 1_000, tables: 1_000, memories: 100);
-        store.Fuel = policy.MaxFuel;
-        // The deadline fires every tick; the callback ends the guest on cancellation or when the budget is spent.
-        store.SetEpochDeadline(1);
-        store.SetEpochDeadlineCallback(_ =>
-        {
-            if (cancellation.IsCancellationRequested) throw new GuestInterruptedException(InterruptReason.Cancelled);
-            if (Stopwatch.GetElapsedTime(started) >= budget) throw new GuestInterruptedException(InterruptReason.TimedOut);
-            return 1;
-        });
-        store.SetWasiConfiguration(WasiSandbox.Build(request, console));
 
         using var scope = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages).Enter();
         ExecutionResult Result(bool ok, string? output, ErrorKind? kind, string? error) =>
-            new(ok, output, kind, error, new ExecutionMetrics(Stopwatch.GetElapsedTime(started), policy.MaxFuel - store.Fuel, memoryLimit, queueWait));
+            new(ok, output, kind, error, new ExecutionMetrics(Stopwatch.GetElapsedTime(started), fresh?.FuelUsed ?? 0, (long)policy.MaxMemoryMb << 20, queueWait));
         try
         {
-            var instance = engine.Linker.Instantiate(store, component.Component);
-            var run = instance.GetFunction(ComponentLoader.ToolInterface, "run")
-                ?? throw new KamiException(ErrorKind.ComponentInvalid, $"tool {request.ToolId} does not export run");
+            fresh ??= FreshInstance.Create(_engine, component, request, cancellation);
+            fresh.Start(cancellation); // made ahead or just now, the call itself gets all of its fuel and time
+            var run = fresh.Run ?? throw new KamiException(ErrorKind.ComponentInvalid, $"tool {request.ToolId} does not export run");
             var value = run.Call(ComponentValue.String(request.Input))
                 ?? throw new KamiException(ErrorKind.ComponentInvalid, $"tool {request.ToolId}: run returned no result");
             var payload = value.Payload?.AsString() ?? "";
@@ -67,7 +65,34 @@ internal sealed class GuestInvoker(WasmEngine engine)
         }
         finally
         {
-            console.Flush(request.ToolId, request.LogSink);
+            fresh?.Console.Flush(request.ToolId, request.LogSink);
+            if (fresh is not null)
+            {
+                if (worker is not null) worker.Retire(fresh, request);
+                else fresh.Dispose();
+            }
         }
+    }
+
+    /// <summary>
+    /// Called on a worker thread with nothing to do: finishes tearing down its last instance and makes a fresh one
+    /// ready for the tool it ran last, so the next call of that tool skips instantiation.
+    /// </summary>
+    public void WhenIdle(CancellationToken shutdown)
+    {
+        if (_engine.Options.PrepareInstances) _workers.Value!.PrepareNext(_engine, shutdown);
+    }
+
+    /// <summary>Called on a worker thread as it exits (after Dispose too, when the runtime was disposed from a worker).</summary>
+    public void WhenWorkerExits()
+    {
+        if (!_disposed && _workers.IsValueCreated) _workers.Value!.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var worker in _workers.Values) worker.Dispose();
+        _workers.Dispose();
     }
 }

@@ -4,8 +4,8 @@ using Wasmtime;
 namespace Kami.Runtime.Wasm;
 
 /// <summary>
-/// Sizes Wasmtime's pooling allocator for KAMI: one component instance per worker (twice, for overlap while a
-/// finished store is torn down), generous per-component counts so real guests (Rust, C, componentize-js, which
+/// Sizes Wasmtime's pooling allocator for KAMI: three component instances per worker (the
+/// running one, the one made ready for its next call, and a used one not yet torn down), generous per-component counts so real guests (Rust, C, componentize-js, which
 /// carry several core instances, memories and tables) fit, and memories as large as any policy may allow.
 /// The slots are reserved address space; only what guests touch becomes resident.
 /// </summary>
@@ -13,7 +13,7 @@ internal static class InstancePool
 {
     public static PoolingAllocationConfig Create(int maxConcurrency)
     {
-        var components = (uint)Math.Max(16, maxConcurrency * 2);
+        var components = (uint)Math.Max(16, maxConcurrency * 3 + 2);
         return new PoolingAllocationConfig()
             .WithTotalComponentInstances(components)
             .WithMaxCoreInstancesPerComponent(64)

@@ -1,0 +1,82 @@
+using Kami.Runtime.Execution;
+using Kami.Runtime.Tests.Infrastructure;
+
+namespace Kami.Runtime.Tests;
+
+/// <summary>
+/// A worker makes the next instance of the tool it ran last while it is idle. That instance must be as fresh as
+/// one made on the call path: new memory, the call's own limits, and the policy of the call it serves.
+/// One worker, so consecutive calls land on the worker holding the instance made ahead.
+/// </summary>
+[Collection(RuntimeCollection.Name)]
+public sealed class PreparedInstanceTests : IDisposable
+{
+    private readonly ToolRuntime _runtime = new(new RuntimeOptions { MaxConcurrency = 1 });
+
+    public void Dispose() => _runtime.Dispose();
+
+    // Runs a call, then waits until the idle worker has made the next instance, so the call after it uses one.
+    private async Task<ExecutionResult> RunThenPrepareAsync(ExecutionRequest request)
+    {
+        var made = _runtime.ReadyInstances.MadeCount;
+        var result = await _runtime.ExecuteAsync(request);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (_runtime.ReadyInstances.MadeCount == made)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the idle worker made no instance for the next call");
+            await Task.Delay(5);
+        }
+        return result;
+    }
+
+    [Fact]
+    public async Task Run_ManyCallsOnOneWorker_EachCallSeesNewMemory()
+    {
+        for (var i = 0; i < 20; i++)
+            Assert.Equal("1", Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("counter"))));
+        Assert.True(_runtime.ReadyInstances.UsedCount >= 19, $"only {_runtime.ReadyInstances.UsedCount} calls used an instance made ahead");
+    }
+
+    [Fact]
+    public async Task Run_InstanceMadeLongBeforeItsCall_StillGetsTheWholeTimeLimit()
+    {
+        var policy = RuntimeFixture.Policy with { MaxExecutionMs = 300 };
+        Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("echo", policy: policy)));
+
+        await Task.Delay(TimeSpan.FromMilliseconds(900)); // the instance made for the next call waits three limits
+
+        Assert.Equal("{\"late\":1}", Expect.Success(await _runtime.ExecuteAsync(RuntimeFixture.Request("echo", "{\"late\":1}", policy))));
+        Assert.Equal(1, _runtime.ReadyInstances.UsedCount);
+    }
+
+    [Fact]
+    public async Task Run_InstanceMadeAhead_ReportsTheSameFuelAsOneMadeOnTheCallPath()
+    {
+        var fuel = new List<ulong>();
+        for (var i = 0; i < 3; i++)
+            fuel.Add((await RunThenPrepareAsync(RuntimeFixture.Request("echo", "{\"n\":1}"))).Metrics.FuelUsed);
+
+        Assert.Equal(2, _runtime.ReadyInstances.UsedCount);
+        Assert.True(fuel[0] > 0);
+        Assert.All(fuel, used => Assert.Equal(fuel[0], used));
+    }
+
+    [Fact]
+    public async Task Run_PolicyChangedBetweenCalls_NextCallRunsUnderTheNewPolicy()
+    {
+        const string variable = "KAMI_TEST_PREPARED_SECRET";
+        Environment.SetEnvironmentVariable(variable, "granted-before");
+        try
+        {
+            var granting = RuntimeFixture.Policy with { EnvAllowList = [variable] };
+            Assert.Equal($"{variable}=granted-before\n", Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("env_dump", policy: granting))));
+
+            // The instance made ahead was made under the granting policy; a call under deny-all must not use it.
+            Assert.Equal("", Expect.Success(await _runtime.ExecuteAsync(RuntimeFixture.Request("env_dump"))));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+}
