@@ -10,8 +10,9 @@ static void echo(const char *input, size_t input_len, kami_output *out) {
         return;
     }
 
-    /* A constant message: printf-family calls would link stdio and add WASI imports. */
-    kami_log(KAMI_LOG_INFO, "echo called");
+    /* Routine, so debug: a client sees it after logging/setLevel debug, and the server log shows it with
+     * log_level = "debug" (KAMI_LOG_LEVEL). A constant message: printf-family calls would link stdio and add WASI imports. */
+    kami_log(KAMI_LOG_DEBUG, "echo called");
 
     /* The raw span is already valid JSON string contents, escapes and all. */
     static const char head[] = "{\"echo\":\"", tail[] = "\"}";

@@ -77,6 +77,17 @@ public sealed class ErrorReportingTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_UnknownLogLevelInConfig_NamesTheSettingAndTheChoices()
+    {
+        Directory.CreateDirectory(_cli.Home);
+        File.WriteAllText(Path.Combine(_cli.Home, "config.toml"), "log_level = \"loud\"\n");
+        var result = (await _cli.RunAsync("status")).UserError();
+        Assert.Contains("log_level = \"loud\"", result.Err, StringComparison.Ordinal);
+        Assert.Contains("trace, debug, info, warn, error, off", result.Err, StringComparison.Ordinal);
+        result.NoStackTrace();
+    }
+
+    [Fact]
     public async Task AnyCommand_RegistryNotADatabase_ExitsTwoWithoutStackTrace()
     {
         Directory.CreateDirectory(_cli.Home);

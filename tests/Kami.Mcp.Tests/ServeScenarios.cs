@@ -102,10 +102,10 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
         // No level set yet: the server sends nothing for this call's "echo called".
         Assert.NotEqual(true, (await CallEchoAsync(client, "before")).IsError);
 
-        await client.SetLoggingLevelAsync(LoggingLevel.Info);
+        await client.SetLoggingLevelAsync(LoggingLevel.Debug);
         Assert.NotEqual(true, (await CallEchoAsync(client, "after")).IsError);
         var echoLog = Notifications.Log(await notes.WaitForLogAsync("echo called"));
-        Assert.Equal("info", echoLog.Level);
+        Assert.Equal("debug", echoLog.Level);
 
         await client.SetLoggingLevelAsync(LoggingLevel.Warning);
         Assert.Equal("logged", TextOf(await client.CallToolAsync(LogId, new Dictionary<string, object?>())));
@@ -118,6 +118,26 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
         Assert.Contains(logs, l => l.Level == "error" && l.Data.Contains("error message", StringComparison.Ordinal));
         Assert.DoesNotContain(logs, l => l.Data.Contains("info message", StringComparison.Ordinal) || l.Data.Contains("debug message", StringComparison.Ordinal)
             || l.Data.Contains("trace message", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Server_log_level_setting_decides_whether_guest_debug_lines_reach_stderr()
+    {
+        await using (var quiet = await ServeAsync(Home, env: new Dictionary<string, string?> { ["KAMI_LOG_LEVEL"] = "info" }))
+        {
+            var client = await quiet.ConnectAsync();
+            Assert.NotEqual(true, (await CallEchoAsync(client, "quiet")).IsError);
+            await Task.Delay(200); // the console logger writes from its own thread
+            Assert.DoesNotContain("echo called", quiet.Stderr, StringComparison.Ordinal);
+        }
+
+        await using var verbose = await ServeAsync(Home, env: new Dictionary<string, string?> { ["KAMI_LOG_LEVEL"] = "debug" });
+        var verboseClient = await verbose.ConnectAsync();
+        Assert.NotEqual(true, (await CallEchoAsync(verboseClient, "verbose")).IsError);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!verbose.Stderr.Contains("[dev.kami.echo] echo called", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(20);
+        Assert.Contains("[dev.kami.echo] echo called", verbose.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

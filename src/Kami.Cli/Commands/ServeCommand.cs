@@ -38,6 +38,7 @@ internal static class ServeCommand
                 Token = token,
                 Stateless = context.Get(stateless),
                 AllowedOrigins = settings.AllowedOrigins,
+                LogLevel = settings.LogLevel,
             };
             if (options.HttpEndpoint is null)
             {

@@ -17,5 +17,8 @@ public sealed record KamiSettings
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public bool PoolingAllocator { get; init; } = true;
 
+    /// <summary>The least severe server-log entry <c>kami serve</c> writes to stderr (guest logs included).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
     public KamiPaths Paths => KamiPaths.ForHome(Home, Database);
 }

@@ -14,7 +14,8 @@ public static class SettingKeys
     public const string TokenFile = "token_file";
     public const string AllowedOrigins = "allowed_origins";
     public const string PoolingAllocator = "pooling_allocator";
+    public const string LogLevel = "log_level";
 
     public static readonly IReadOnlyList<string> All =
-        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator];
+        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator, LogLevel];
 }

@@ -3,6 +3,7 @@ using Kami.Core.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Logging;
 
 namespace Kami.Cli.Configuration;
 
@@ -33,6 +34,7 @@ public sealed class SettingsLoader
             [SettingKeys.RateLimitPerMinute] = "0",
             [SettingKeys.AuditArguments] = "false",
             [SettingKeys.PoolingAllocator] = "true",
+            [SettingKeys.LogLevel] = "info",
         };
 
         // The home decides where config.toml is, so it is resolved from every layer but the file first.
@@ -57,6 +59,7 @@ public sealed class SettingsLoader
             RateLimitPerMinute = Int(root, SettingKeys.RateLimitPerMinute, 0, 1_000_000),
             AuditArguments = Bool(root, SettingKeys.AuditArguments),
             PoolingAllocator = Bool(root, SettingKeys.PoolingAllocator),
+            LogLevel = Level(root, SettingKeys.LogLevel),
             Token = root[SettingKeys.Token],
             TokenFile = root[SettingKeys.TokenFile],
             AllowedOrigins = (root[SettingKeys.AllowedOrigins] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -89,6 +92,17 @@ public sealed class SettingsLoader
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
         throw new KamiException(ErrorKind.InvalidInput, $"setting {key} = \"{text}\" must be a whole number from {min} to {max}");
     }
+
+    private static LogLevel Level(IConfiguration c, string key) => c[key]?.ToLowerInvariant() switch
+    {
+        "trace" => LogLevel.Trace,
+        "debug" => LogLevel.Debug,
+        "info" or "information" or null or "" => LogLevel.Information,
+        "warn" or "warning" => LogLevel.Warning,
+        "error" => LogLevel.Error,
+        "off" or "none" => LogLevel.None,
+        var other => throw new KamiException(ErrorKind.InvalidInput, $"setting {key} = \"{other}\" must be one of trace, debug, info, warn, error, off"),
+    };
 
     private static bool Bool(IConfiguration c, string key) => c[key] switch
     {

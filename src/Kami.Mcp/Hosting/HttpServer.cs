@@ -28,7 +28,7 @@ public static class HttpServer
                 + "Pass --token-file <file> (or set KAMI_TOKEN), or bind to 127.0.0.1");
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        ServerLogging.Configure(builder.Logging);
+        ServerLogging.Configure(builder.Logging, options.LogLevel);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(endpoint.Address, endpoint.Port);

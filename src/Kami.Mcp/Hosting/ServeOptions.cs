@@ -20,4 +20,7 @@ public sealed record ServeOptions
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public long MaxRequestBodyBytes { get; init; } = 4 << 20;
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The least severe entry the server log (stderr) shows; guest log lines pass the same filter.</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

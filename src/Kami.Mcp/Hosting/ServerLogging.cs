@@ -10,7 +10,7 @@ namespace Kami.Mcp.Hosting;
 /// </summary>
 internal static class ServerLogging
 {
-    public static void Configure(ILoggingBuilder logging)
+    public static void Configure(ILoggingBuilder logging, LogLevel level)
     {
         logging.ClearProviders();
         logging.AddSimpleConsole(o =>
@@ -20,9 +20,10 @@ internal static class ServerLogging
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.SetMinimumLevel(LogLevel.Information);
-        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        logging.SetMinimumLevel(level);
+        var libraries = level > LogLevel.Warning ? level : LogLevel.Warning;
+        logging.AddFilter("Microsoft.AspNetCore", libraries);
+        logging.AddFilter("Microsoft.Hosting", libraries);
+        logging.AddFilter("ModelContextProtocol", libraries);
     }
 }

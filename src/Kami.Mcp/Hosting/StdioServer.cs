@@ -15,7 +15,7 @@ public static class StdioServer
     {
         Console.SetOut(Console.Error);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        ServerLogging.Configure(builder.Logging);
+        ServerLogging.Configure(builder.Logging, options.LogLevel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddKamiMcp(options, registry, auditLog, "stdio").WithStdioServerTransport();
         using var host = builder.Build();
