@@ -45,6 +45,8 @@ public static class KamiMcpServices
             o.Capabilities.Logging = new LoggingCapability();
 #pragma warning restore MCP9005
             o.ToolCollection = catalog.Tools;
+            // KAMI registers no scoped services; a DI scope per request would be pure overhead on every call.
+            o.ScopeRequests = false;
         });
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
         {

@@ -56,7 +56,7 @@ internal sealed class SandboxedTool : McpServerTool
     {
         var id = Installed.Id.Value;
         var started = _services.Time.GetUtcNow();
-        var clock = Stopwatch.StartNew();
+        var clock = Stopwatch.GetTimestamp();
         var arguments = request.Params?.Arguments;
         var input = ArgumentsJson(arguments);
 
@@ -71,20 +71,19 @@ internal sealed class SandboxedTool : McpServerTool
                 return Finish(id, started, clock, input, ExecutionResult.Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}", ExecutionMetrics.Empty));
         }
 
-        var clientLogger = ClientLoggers.For(request.Server, id);
         var result = await _services.Runtime.ExecuteAsync(new ExecutionRequest(id, Installed.WasmFile, Installed.Manifest.Security, input)
         {
             ExpectedSha256 = Installed.WasmSha256,
             DataDirectory = _services.Paths.DataDirectory(Installed.Id),
-            LogSink = new McpGuestLogSink(clientLogger, _logger),
+            LogSink = new McpGuestLogSink(request.Server, _logger),
         }, cancellationToken).ConfigureAwait(false);
         return Finish(id, started, clock, input, result);
     }
 
-    private CallToolResult Finish(string id, DateTimeOffset started, Stopwatch clock, string input, ExecutionResult result)
+    private CallToolResult Finish(string id, DateTimeOffset started, long clock, string input, ExecutionResult result)
     {
         var outcome = result.Ok ? "ok" : result.ErrorKind?.ToString() ?? "error";
-        var duration = clock.Elapsed.TotalMilliseconds;
+        var duration = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
         _services.Metrics.Record(id, outcome, duration, result.Metrics.FuelUsed);
         _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, result.Error,
             _services.AuditArguments ? input : null, _services.Transport));

@@ -29,7 +29,7 @@ public sealed class ExecutionScheduler : IDisposable
         _whenIdle = whenIdle;
         _whenWorkerExits = whenWorkerExits;
         _queueLimit = queueLimit;
-        _spinTicks = (long)((idleSpin ?? TimeSpan.FromMicroseconds(50)).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        _spinTicks = (long)((idleSpin ?? RuntimeOptions.Default.WorkerIdleSpin).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _workers = new Worker[Math.Max(1, workers)];
         for (var i = 0; i < _workers.Length; i++)
         {
