@@ -33,6 +33,7 @@ public static class KamiMcpServices
             return catalog;
         });
         services.AddHostedService<RegistryWatcher>();
+        services.AddHostedService<HeapTrimmer>();
 
         var builder = services.AddMcpServer();
         services.AddOptions<McpServerOptions>().Configure<ToolCatalog>((o, catalog) =>
