@@ -119,4 +119,59 @@ public sealed class SchedulerTests
         Assert.True(await blocker);
         Assert.True(await queued);
     }
+
+    [Theory]
+    [InlineData(0)]   // workers sleep at once: every call must wake one
+    [InlineData(200)] // workers spin: calls are handed to spinning workers
+    public async Task RunAsync_ManyProducersAtOnce_EveryCallRunsExactlyOnce(int idleSpinMicroseconds)
+    {
+        using var scheduler = new ExecutionScheduler(workers: 3, queueLimit: 100_000, TimeSpan.FromMicroseconds(idleSpinMicroseconds));
+        var runs = new int[4_000];
+
+        // Eight producers, bursts and pauses, so calls land on busy, spinning and sleeping workers alike.
+        var producers = Enumerable.Range(0, 8).Select(p => Task.Run(async () =>
+        {
+            var calls = new List<Task<int>>();
+            for (var i = p; i < runs.Length; i += 8)
+            {
+                var index = i;
+                calls.Add(scheduler.RunAsync("k" + (index % 5), _ => Interlocked.Increment(ref runs[index]), () => -1, CancellationToken.None));
+                if (index % 97 == 0) await Task.Delay(1);
+            }
+            return await Task.WhenAll(calls);
+        })).ToList();
+
+        var results = await Task.WhenAll(producers).WaitAsync(SignalTimeout); // a lost wake-up leaves a call waiting forever
+
+        Assert.All(results.SelectMany(r => r), r => Assert.Equal(1, r));
+        Assert.All(runs, count => Assert.Equal(1, count));
+        Assert.Equal(0, scheduler.Waiting);
+    }
+
+    [Fact]
+    public async Task RunAsync_CallArrivesAsTheWorkerGoesToSleep_IsStillRun()
+    {
+        // The producer submits the next call the moment the last one completes, from its own thread, while the
+        // worker is on its way from "found nothing" to asleep: the window where a call could be left unseen.
+        using var scheduler = new ExecutionScheduler(workers: 1, queueLimit: 10, TimeSpan.Zero);
+        var producer = Task.Factory.StartNew(() => FirstCallNeverRun(scheduler, calls: 100_000), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var lost = await producer.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(lost is null, $"call {lost} was never run: the worker slept through it");
+    }
+
+    private static int? FirstCallNeverRun(ExecutionScheduler scheduler, int calls)
+    {
+        using var done = new ManualResetEventSlim();
+        for (var i = 0; i < calls; i++)
+        {
+            done.Reset();
+            var call = scheduler.RunAsync("k", _ => true, () => false, CancellationToken.None);
+            call.ContinueWith(_ => done.Set(), TaskContinuationOptions.ExecuteSynchronously);
+            if (!done.Wait(TimeSpan.FromSeconds(10))) return i;
+        }
+        return null;
+    }
 }
