@@ -11,7 +11,7 @@
 //   4. reads the server's RSS again, and its CPU time (utime+stime) used during step 3.
 // The server's pid is the transport's child pid (for `dotnet kami.dll` that is the dotnet process).
 //
-// Usage: node bench.mjs --kami-dll PATH --kami-home DIR [--calls N] [--warmup N] [--rounds N]
+// Usage: node bench.mjs (--kami-dll PATH | --kami-bin PATH) --kami-home DIR [--calls N] [--warmup N] [--rounds N]
 //        [--servers kami,node] [--kami-arg ARG ...] [--server-env KEY=VALUE ...] [--text TEXT]
 //        [--rss-every N] [--out FILE] [--label NAME]
 // --kami-arg adds one argument to `kami serve` (e.g. --kami-arg --concurrency --kami-arg 1);
@@ -35,6 +35,7 @@ function parseArgs(argv) {
     rounds: 1,
     servers: ["kami", "node"],
     kamiDll: join(repoRoot, "artifacts/bin/Kami.Cli/release/kami.dll"),
+    kamiBin: null, // a native (NativeAOT) kami; when set it is run instead of `dotnet kami.dll`
     kamiHome: process.env.KAMI_HOME ?? null,
     kamiArgs: [],
     text: "hello",
@@ -61,6 +62,7 @@ function parseArgs(argv) {
       case "--rounds": o.rounds = Math.max(1, int(next())); break;
       case "--servers": o.servers = next().split(",").map((s) => s.trim()).filter(Boolean); break;
       case "--kami-dll": o.kamiDll = resolve(next()); break;
+      case "--kami-bin": o.kamiBin = resolve(next()); break;
       case "--kami-home": o.kamiHome = resolve(next()); break;
       case "--kami-arg": o.kamiArgs.push(next()); break;
       case "--text": o.text = next(); break;
@@ -93,7 +95,8 @@ function parseArgs(argv) {
     if (!["kami", "node"].includes(s) && !o.custom[s]) throw new Error(`unknown server ${s} (kami, node, or a --custom-server name)`);
   }
   if (o.servers.includes("kami")) {
-    if (!existsSync(o.kamiDll)) throw new Error(`kami.dll not found at ${o.kamiDll}; build with: dotnet build src/Kami.Cli -c Release`);
+    if (o.kamiBin && !existsSync(o.kamiBin)) throw new Error(`kami not found at ${o.kamiBin}; publish it with: scripts/publish-aot.sh`);
+    if (!o.kamiBin && !existsSync(o.kamiDll)) throw new Error(`kami.dll not found at ${o.kamiDll}; build with: dotnet build src/Kami.Cli -c Release`);
     if (!o.kamiHome) throw new Error("--kami-home DIR is required (a home with examples/echo installed)");
   }
   return o;
@@ -105,8 +108,8 @@ function serverSpec(name, o) {
     return {
       name,
       tool: "dev.kami.echo",
-      command: "dotnet",
-      args: [o.kamiDll, "serve", "--home", o.kamiHome, ...o.kamiArgs],
+      command: o.kamiBin ?? "dotnet",
+      args: [...(o.kamiBin ? [] : [o.kamiDll]), "serve", "--home", o.kamiHome, ...o.kamiArgs],
     };
   }
   return {
@@ -361,7 +364,7 @@ async function main() {
     label: o.label,
     date: new Date().toISOString(),
     host: { loadavgBefore: loadBefore, loadavgAfter: os.loadavg(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memTotalMiB: Math.round(os.totalmem() / 2 ** 20), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    options: { calls: o.calls, warmup: o.warmup, rounds: o.rounds, servers: o.servers, kamiDll: o.kamiDll, kamiArgs: o.kamiArgs, serverEnv: o.serverEnv, text: o.text },
+    options: { calls: o.calls, warmup: o.warmup, rounds: o.rounds, servers: o.servers, kamiDll: o.kamiBin ? null : o.kamiDll, kamiBin: o.kamiBin, kamiArgs: o.kamiArgs, serverEnv: o.serverEnv, text: o.text },
     summary,
     comparison,
     runs: runs.map(({ latenciesMs, ...rest }) => rest),
