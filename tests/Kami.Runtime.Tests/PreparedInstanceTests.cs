@@ -79,4 +79,20 @@ public sealed class PreparedInstanceTests : IDisposable
             Environment.SetEnvironmentVariable(variable, null);
         }
     }
+
+    [Fact]
+    public async Task Run_NoCallForLongerThanTheLifetime_InstanceMadeAheadIsFreedAndTheNextCallMakesItsOwn()
+    {
+        using var runtime = new ToolRuntime(new RuntimeOptions { MaxConcurrency = 1, ReadyInstanceLifetime = TimeSpan.FromMilliseconds(100) });
+        var made = runtime.ReadyInstances.MadeCount;
+        Expect.Success(await runtime.ExecuteAsync(RuntimeFixture.Request("echo")));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (runtime.ReadyInstances.MadeCount == made && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(5);
+        Assert.Equal(made + 1, runtime.ReadyInstances.MadeCount);
+
+        await Task.Delay(TimeSpan.FromMilliseconds(800)); // well past the lifetime: the worker has freed it
+
+        Assert.Equal("{\"after\":1}", Expect.Success(await runtime.ExecuteAsync(RuntimeFixture.Request("echo", "{\"after\":1}"))));
+        Assert.Equal(0, runtime.ReadyInstances.UsedCount);
+    }
 }

@@ -22,11 +22,14 @@ public sealed class ExecutionScheduler : IDisposable
     private volatile bool _stopping;
 
     /// <param name="whenIdle">Runs on a worker that found nothing to do, before it waits (e.g. to prepare for the next call).</param>
+    /// <param name="whenLongIdle">Runs on a worker that has slept for <paramref name="longIdle"/> (e.g. to free what it prepared).</param>
     /// <param name="whenWorkerExits">Runs on each worker as it stops (e.g. to free what it kept for itself).</param>
     public ExecutionScheduler(int workers, int queueLimit, TimeSpan? idleSpin = null,
-        Action<CancellationToken>? whenIdle = null, Action? whenWorkerExits = null)
+        Action<CancellationToken>? whenIdle = null, Action? whenWorkerExits = null, Action? whenLongIdle = null, TimeSpan? longIdle = null)
     {
         _whenIdle = whenIdle;
+        _whenLongIdle = whenLongIdle;
+        _longIdle = longIdle ?? Timeout.InfiniteTimeSpan;
         _whenWorkerExits = whenWorkerExits;
         _queueLimit = queueLimit;
         _spinTicks = (long)((idleSpin ?? RuntimeOptions.Default.WorkerIdleSpin).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
@@ -104,11 +107,13 @@ public sealed class ExecutionScheduler : IDisposable
         }
     }
 
-    private void WhenIdle()
+    private void WhenIdle() => Guarded(_whenIdle is { } idle ? () => idle(_shutdown.Token) : null);
+
+    private static void Guarded(Action? idleWork)
     {
         try
         {
-            _whenIdle?.Invoke(_shutdown.Token);
+            idleWork?.Invoke();
         }
         catch (Exception)
         {
@@ -165,7 +170,11 @@ public sealed class ExecutionScheduler : IDisposable
         }
         if (Interlocked.CompareExchange(ref worker.State, Worker.Sleeping, Worker.Spinning) != Worker.Spinning) return;
         if (Volatile.Read(ref _waiting) > 0 && Interlocked.CompareExchange(ref worker.State, Worker.Busy, Worker.Sleeping) == Worker.Sleeping) return;
-        worker.Wake.Wait(); // a caller (or Dispose) that claimed this worker releases it exactly once
+        // A caller (or Dispose) that claims this worker releases it exactly once. A long sleep first frees what
+        // the worker keeps for its next call; a caller may claim it meanwhile, and the next wait returns at once.
+        if (worker.Wake.Wait(_longIdle)) return;
+        Guarded(_whenLongIdle);
+        worker.Wake.Wait();
     }
 
     private void WakeOne()
@@ -186,6 +195,8 @@ public sealed class ExecutionScheduler : IDisposable
 
     private readonly long _spinTicks;
     private readonly Action<CancellationToken>? _whenIdle;
+    private readonly Action? _whenLongIdle;
+    private readonly TimeSpan _longIdle;
     private readonly Action? _whenWorkerExits;
 
     // Round-robin: take from the tool at the head of the rotation, then move that tool to the back.

@@ -44,6 +44,9 @@ public sealed record RuntimeOptions
     /// </summary>
     public bool PrepareInstances { get; init; } = true;
 
+    /// <summary>How long a worker keeps an instance made ahead while no call comes; then its memory is returned.</summary>
+    public TimeSpan ReadyInstanceLifetime { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// How long a worker that finished a call spins before sleeping. A call handed to a spinning worker starts at
     /// once; waking a sleeping one costs tens of microseconds here, as much as a small guest call. An agent calling

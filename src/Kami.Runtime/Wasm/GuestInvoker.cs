@@ -83,6 +83,12 @@ internal sealed class GuestInvoker : IDisposable
         if (_engine.Options.PrepareInstances) _workers.Value!.PrepareNext(_engine, shutdown);
     }
 
+    /// <summary>Called on a worker thread that has been idle a long time: frees the instance it made ahead.</summary>
+    public void WhenLongIdle()
+    {
+        if (_engine.Options.PrepareInstances) _workers.Value!.Clear();
+    }
+
     /// <summary>Called on a worker thread as it exits (after Dispose too, when the runtime was disposed from a worker).</summary>
     public void WhenWorkerExits()
     {

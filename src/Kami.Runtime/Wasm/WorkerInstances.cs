@@ -59,11 +59,14 @@ internal sealed class WorkerInstances(ReadyInstanceCounts counts) : IDisposable
         _used = null;
     }
 
-    public void Dispose()
+    /// <summary>Frees every instance this worker holds; it starts over with its next call.</summary>
+    public void Clear()
     {
         DisposeUsed();
         _ready?.Dispose();
         _ready = null;
         _next = null;
     }
+
+    public void Dispose() => Clear();
 }
