@@ -256,8 +256,8 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     [Fact]
     public async Task Newest_protocol_client_lists_and_calls()
     {
-        // The SDK client's default: 2026-07-28 (server/discover, no initialize, no HTTP session). Logging and
-        // list_changed work differently there (per-request _meta level, subscriptions/listen) and are not covered.
+        // The SDK client's default: 2026-07-28 (server/discover, no initialize, no HTTP session). Logging works per
+        // request there (PerRequestLogLevelTests); list_changed over subscriptions/listen is not covered.
         await using var served = await ServeAsync(Home);
         var client = await served.ConnectAsync(new McpClientOptions());
         Assert.Equal("2026-07-28", client.NegotiatedProtocolVersion);

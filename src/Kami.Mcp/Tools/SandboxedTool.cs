@@ -75,7 +75,7 @@ internal sealed class SandboxedTool : McpServerTool
         {
             ExpectedSha256 = Installed.WasmSha256,
             DataDirectory = _services.Paths.DataDirectory(Installed.Id),
-            LogSink = new McpGuestLogSink(request.Server, _logger),
+            LogSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger),
         }, cancellationToken).ConfigureAwait(false);
         return Finish(id, started, clock, input, result);
     }
