@@ -95,4 +95,19 @@ public sealed class PreparedInstanceTests : IDisposable
         Assert.Equal("{\"after\":1}", Expect.Success(await runtime.ExecuteAsync(RuntimeFixture.Request("echo", "{\"after\":1}"))));
         Assert.Equal(0, runtime.ReadyInstances.UsedCount);
     }
+
+    [Fact]
+    public async Task Run_ToolWithFileAccess_IsNeverMadeAhead()
+    {
+        using var data = new Kami.TestCommon.TempDirectory();
+        var request = RuntimeFixture.Request("write_file", "{\"path\":\"note.txt\",\"content\":\"x\"}",
+            RuntimeFixture.Policy with { FsAccess = Kami.Core.Security.FsAccess.Sandbox }) with { DataDirectory = data.Path };
+
+        Expect.Success(await _runtime.ExecuteAsync(request));
+        await Task.Delay(TimeSpan.FromMilliseconds(300)); // time enough for the idle worker to have made one
+
+        Assert.Equal(0, _runtime.ReadyInstances.MadeCount);
+        Expect.Success(await _runtime.ExecuteAsync(request));
+        Assert.True(File.Exists(Path.Combine(data.Path, "note.txt")));
+    }
 }

@@ -34,6 +34,13 @@ internal sealed class FreshInstance : IDisposable
 
     public long MemoryLimitBytes => (long)Policy.MaxMemoryMb << 20;
 
+    /// <summary>
+    /// Only tools without file access are made ahead: a preopened directory is opened when the instance is made,
+    /// and a tool's data directory removed and made again in between (uninstall, reinstall) would leave the
+    /// instance writing into the old, deleted one.
+    /// </summary>
+    public static bool CanBeMadeAhead(ExecutionRequest request) => request.Policy.FsAccess == FsAccess.None;
+
     public bool Fits(LoadedComponent component, ExecutionRequest request) =>
         ReferenceEquals(Component, component) && Policy.Equals(request.Policy) && DataDirectory == request.DataDirectory;
 

@@ -33,7 +33,7 @@ internal sealed class WorkerInstances(ReadyInstanceCounts counts) : IDisposable
     {
         DisposeUsed();
         _used = used;
-        _next = (used.Component, request with { Input = "", LogSink = null });
+        _next = FreshInstance.CanBeMadeAhead(request) ? (used.Component, request with { Input = "", LogSink = null }) : null;
     }
 
     /// <summary>Called when the worker is idle: tears down the used instance and makes one ready for the next call.</summary>
