@@ -17,6 +17,7 @@ internal sealed class GuestInvoker : IDisposable
 {
     private readonly WasmEngine _engine;
     private readonly ThreadLocal<WorkerInstances> _workers;
+    private volatile bool _disposed;
 
     public GuestInvoker(WasmEngine engine)
     {
@@ -26,7 +27,6 @@ internal sealed class GuestInvoker : IDisposable
     }
 
     public ReadyInstanceCounts ReadyInstances { get; }
-    private volatile bool _disposed;
 
     public ExecutionResult Invoke(LoadedComponent component, ExecutionRequest request, CancellationToken cancellation, TimeSpan queueWait)
     {
