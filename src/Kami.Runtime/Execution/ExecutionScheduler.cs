@@ -25,10 +25,10 @@ public sealed class ExecutionScheduler : IDisposable
     /// <param name="whenLongIdle">Runs on a worker that has slept for <paramref name="longIdle"/> (e.g. to free what it prepared).</param>
     /// <param name="whenWorkerExits">Runs on each worker as it stops (e.g. to free what it kept for itself).</param>
     public ExecutionScheduler(int workers, int queueLimit, TimeSpan? idleSpin = null,
-        Action<CancellationToken>? whenIdle = null, Action? whenWorkerExits = null, Action? whenLongIdle = null, TimeSpan? longIdle = null)
+        Action<CancellationToken>? whenIdle = null, Action? whenLongIdle = null, TimeSpan? longIdle = null, Action? whenWorkerExits = null)
     {
         _whenIdle = whenIdle;
-        _whenLongIdle = whenLongIdle;
+        _whenLongIdle = whenLongIdle is null ? null : _ => whenLongIdle();
         _longIdle = longIdle ?? Timeout.InfiniteTimeSpan;
         _whenWorkerExits = whenWorkerExits;
         _queueLimit = queueLimit;
@@ -97,7 +97,7 @@ public sealed class ExecutionScheduler : IDisposable
                     Run(item);
                     continue;
                 }
-                WhenIdle();
+                RunIdleWork(_whenIdle);
                 if (Volatile.Read(ref _waiting) == 0) WaitForWork(worker);
             }
         }
@@ -107,13 +107,11 @@ public sealed class ExecutionScheduler : IDisposable
         }
     }
 
-    private void WhenIdle() => Guarded(_whenIdle is { } idle ? () => idle(_shutdown.Token) : null);
-
-    private static void Guarded(Action? idleWork)
+    private void RunIdleWork(Action<CancellationToken>? idleWork)
     {
         try
         {
-            idleWork?.Invoke();
+            idleWork?.Invoke(_shutdown.Token);
         }
         catch (Exception)
         {
@@ -173,7 +171,7 @@ public sealed class ExecutionScheduler : IDisposable
         // A caller (or Dispose) that claims this worker releases it exactly once. A long sleep first frees what
         // the worker keeps for its next call; a caller may claim it meanwhile, and the next wait returns at once.
         if (worker.Wake.Wait(_longIdle)) return;
-        Guarded(_whenLongIdle);
+        RunIdleWork(_whenLongIdle);
         worker.Wake.Wait();
     }
 
@@ -195,7 +193,7 @@ public sealed class ExecutionScheduler : IDisposable
 
     private readonly long _spinTicks;
     private readonly Action<CancellationToken>? _whenIdle;
-    private readonly Action? _whenLongIdle;
+    private readonly Action<CancellationToken>? _whenLongIdle;
     private readonly TimeSpan _longIdle;
     private readonly Action? _whenWorkerExits;
 

@@ -23,7 +23,7 @@ public sealed class ToolRuntime : IDisposable
         _loader = new ComponentLoader(_engine);
         _invoker = new GuestInvoker(_engine);
         _scheduler = new ExecutionScheduler(Options.MaxConcurrency, Options.QueueLimit, Options.WorkerIdleSpin,
-            _invoker.WhenIdle, _invoker.WhenWorkerExits, _invoker.WhenLongIdle, Options.ReadyInstanceLifetime);
+            _invoker.WhenIdle, _invoker.WhenLongIdle, Options.ReadyInstanceLifetime, _invoker.WhenWorkerExits);
     }
 
     public RuntimeOptions Options { get; }
