@@ -10,7 +10,7 @@ namespace Kami.Bench.Runtime;
 
 /// <summary>
 /// One warm call of the C echo tool: KAMI's <see cref="ToolRuntime.ExecuteAsync"/> (scheduler hop to a KAMI
-/// worker, cached-component lookup with a file stat, sandboxed store, result mapping) against the same component
+/// worker, cached-component lookup (a file stat at most once a second), sandboxed store, result mapping) against the same component
 /// run on a raw Wasmtime engine configured like KAMI's WasmEngine, with a fresh store per call like GuestInvoker.
 /// </summary>
 [MemoryDiagnoser]
