@@ -41,8 +41,7 @@ public sealed class ToolRuntime : IDisposable
     {
         var inputBytes = Encoding.UTF8.GetByteCount(request.Input);
         if (inputBytes > Options.MaxInputBytes)
-            return ExecutionResult.Failure(ErrorKind.LimitExceeded,
-                $"the input to tool {request.ToolId} is {inputBytes:N0} bytes, more than the input limit of {Options.MaxInputBytes:N0} bytes", ExecutionMetrics.Empty);
+            return ExecutionResult.Failure(GuestErrors.Input(request.ToolId, inputBytes, Options.MaxInputBytes), ExecutionMetrics.Empty);
         if (cancellation.IsCancellationRequested)
             return Cancelled(request);
 
@@ -54,7 +53,7 @@ public sealed class ToolRuntime : IDisposable
         }
         catch (KamiException e)
         {
-            return ExecutionResult.Failure(e.Kind, e.Message, ExecutionMetrics.Empty);
+            return ExecutionResult.Failure(e, ExecutionMetrics.Empty);
         }
     }
 
@@ -70,16 +69,16 @@ public sealed class ToolRuntime : IDisposable
         }
         catch (KamiException e)
         {
-            return ExecutionResult.Failure(e.Kind, e.Message, ExecutionMetrics.Empty with { QueueWait = queueWait });
+            return ExecutionResult.Failure(e, ExecutionMetrics.Empty with { QueueWait = queueWait });
         }
         catch (IOException e)
         {
-            return ExecutionResult.Failure(ErrorKind.ToolNotFound, $"cannot read the component of tool {request.ToolId}: {e.Message}", ExecutionMetrics.Empty);
+            return ExecutionResult.Failure(GuestErrors.Unreadable(request.ToolId, e.Message), ExecutionMetrics.Empty with { QueueWait = queueWait });
         }
     }
 
     private static ExecutionResult Cancelled(ExecutionRequest request) =>
-        ExecutionResult.Failure(ErrorKind.Cancelled, $"call to tool {request.ToolId} was cancelled", ExecutionMetrics.Empty);
+        ExecutionResult.Failure(GuestErrors.Cancelled(request.ToolId), ExecutionMetrics.Empty);
 
     public void Dispose()
     {

@@ -4,9 +4,11 @@ namespace Kami.Runtime.Wasm;
 
 /// <summary>
 /// Per-call state that host functions need. Wasmtime's .NET component callbacks receive no store, and a
-/// guest call runs synchronously on one worker thread, so the context travels in a thread-static.
+/// guest call runs synchronously on one worker thread, so the context travels in a thread-static. It also holds
+/// the call's one budget of log lines, shared by every channel a guest can write to (host.log, stdout, stderr),
+/// so no channel multiplies what a chatty guest can put in the host's log.
 /// </summary>
-internal sealed class CallContext(string toolId, IGuestLogSink? sink, int maxLogMessages)
+internal sealed class CallContext(string toolId, IGuestLogSink? sink, int maxLogLines)
 {
     [ThreadStatic] private static CallContext? _current;
 
@@ -14,9 +16,50 @@ internal sealed class CallContext(string toolId, IGuestLogSink? sink, int maxLog
 
     public string ToolId { get; } = toolId;
     public IGuestLogSink? Sink { get; } = sink;
-    private int _logBudget = maxLogMessages;
+    private readonly int _maxLogLines = maxLogLines;
+    private int _linesLeft = maxLogLines;
+    private int _dropped;
 
-    public bool TryTakeLogBudget() => _logBudget-- > 0;
+    /// <summary>Sends one line to the sink if the call's budget allows; counts it as dropped otherwise.</summary>
+    public void Log(GuestLogLevel level, string message)
+    {
+        if (Sink is null) return;
+        if (_linesLeft <= 0)
+        {
+            _dropped++;
+            return;
+        }
+        _linesLeft--;
+        try
+        {
+            Sink.Log(ToolId, level, message);
+        }
+        catch (Exception)
+        {
+            // A failing sink must not turn into a trap in the guest; the message is lost, the call goes on.
+        }
+    }
+
+    /// <summary>
+    /// At the end of the call: one line (outside the budget) saying what was dropped, if anything was: log lines over
+    /// the budget, and console bytes the capture did not keep.
+    /// </summary>
+    public void ReportDropped(long consoleBytesDropped, int consoleLimit)
+    {
+        if (Sink is null || _dropped == 0 && consoleBytesDropped == 0) return;
+        var parts = new List<string>(2);
+        if (_dropped > 0) parts.Add($"{_dropped:N0} log lines (at most {_maxLogLines:N0} per call, over host.log, stdout and stderr)");
+        if (consoleBytesDropped > 0) parts.Add($"{consoleBytesDropped:N0} bytes of stdout/stderr (at most {consoleLimit:N0} bytes are kept)");
+        try
+        {
+            Sink.Log(ToolId, GuestLogLevel.Warn, "[kami] output dropped from this call: " + string.Join("; ", parts));
+        }
+        catch (Exception)
+        {
+            // As above: losing the note is better than failing the call.
+        }
+        _dropped = 0;
+    }
 
     public Scope Enter() => new(this);
 

@@ -17,7 +17,7 @@ internal static partial class ComponentImports
     public static IReadOnlyList<string>? Read(ReadOnlySpan<byte> component)
     {
         if (component.Length < 8) return null;
-        var reader = new Reader(component[8..]);
+        var reader = new WasmReader(component[8..]);
         var names = new List<string>();
         try
         {
@@ -27,7 +27,7 @@ internal static partial class ComponentImports
                 var size = (int)reader.U32();
                 var body = reader.Take(size);
                 if (id != ImportSectionId) continue;
-                var section = new Reader(body);
+                var section = new WasmReader(body);
                 var count = section.U32();
                 for (var i = 0; i < count; i++)
                 {
@@ -46,7 +46,7 @@ internal static partial class ComponentImports
         return names.All(ImportNames().IsMatch) ? names : null;
     }
 
-    private static bool SkipExternDesc(ref Reader r)
+    private static bool SkipExternDesc(ref WasmReader r)
     {
         switch (r.Byte())
         {
@@ -56,42 +56,5 @@ internal static partial class ComponentImports
             case 0x03: if (r.Byte() == 0x00) r.U32(); return true; // type bound: eq i | sub resource
             default: return false;
         }
-    }
-
-    private ref struct Reader(ReadOnlySpan<byte> data)
-    {
-        private ReadOnlySpan<byte> _data = data;
-
-        public readonly bool AtEnd => _data.IsEmpty;
-
-        public byte Byte()
-        {
-            if (_data.IsEmpty) throw new FormatException("truncated component");
-            var b = _data[0];
-            _data = _data[1..];
-            return b;
-        }
-
-        public uint U32()
-        {
-            uint result = 0;
-            for (var shift = 0; shift < 35; shift += 7)
-            {
-                var b = Byte();
-                result |= (uint)(b & 0x7f) << shift;
-                if ((b & 0x80) == 0) return result;
-            }
-            throw new FormatException("bad LEB128");
-        }
-
-        public ReadOnlySpan<byte> Take(int count)
-        {
-            if (count < 0 || count > _data.Length) throw new FormatException("truncated component");
-            var taken = _data[..count];
-            _data = _data[count..];
-            return taken;
-        }
-
-        public string Name() => Encoding.UTF8.GetString(Take((int)U32()));
     }
 }

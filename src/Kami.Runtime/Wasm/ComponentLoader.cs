@@ -93,7 +93,7 @@ internal sealed class ComponentLoader(WasmEngine engine)
                     $"tool {toolId} does not export {ToolInterface} with a run function; build it against the kami:tool world in wit/");
             }
         }
-        return new LoadedComponent(component, sha, imports ?? []);
+        return new LoadedComponent(component, sha, imports ?? [], ComponentShape.Read(bytes));
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] + "…" : sha;

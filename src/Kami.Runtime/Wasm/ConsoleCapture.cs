@@ -10,6 +10,9 @@ internal sealed class ConsoleCapture(int maxBytes)
     private readonly MemoryStream _stderr = new();
     private long _dropped;
 
+    public long DroppedBytes => _dropped;
+    public int MaxBytes => maxBytes;
+
     public void Stdout(ReadOnlySpan<byte> bytes) => Append(_stdout, bytes);
     public void Stderr(ReadOnlySpan<byte> bytes) => Append(_stderr, bytes);
 
@@ -21,19 +24,19 @@ internal sealed class ConsoleCapture(int maxBytes)
         _dropped += bytes.Length - kept;
     }
 
-    public void Flush(string toolId, IGuestLogSink? sink)
+    /// <summary>Hands what was kept to the call's log, line by line, within the call's one line budget.</summary>
+    public void Flush(CallContext call)
     {
-        if (sink is null) return;
-        Emit(toolId, sink, _stdout, GuestLogLevel.Info, "stdout");
-        Emit(toolId, sink, _stderr, GuestLogLevel.Warn, "stderr");
-        if (_dropped > 0) sink.Log(toolId, GuestLogLevel.Warn, $"[console] {_dropped} more bytes of stdout/stderr were dropped (limit {maxBytes})");
+        if (call.Sink is null) return;
+        Emit(call, _stdout, GuestLogLevel.Info, "stdout");
+        Emit(call, _stderr, GuestLogLevel.Warn, "stderr");
     }
 
-    private static void Emit(string toolId, IGuestLogSink sink, MemoryStream stream, GuestLogLevel level, string name)
+    private static void Emit(CallContext call, MemoryStream stream, GuestLogLevel level, string name)
     {
         if (stream.Length == 0) return;
         var text = Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            sink.Log(toolId, level, $"[{name}] {line.TrimEnd('\r')}");
+            call.Log(level, $"[{name}] {line.TrimEnd('\r')}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kami.Core.Security;
 using Kami.Runtime.Execution;
 using Wasmtime;
@@ -8,12 +9,11 @@ namespace Kami.Runtime.Wasm;
 /// <summary>
 /// A new Store with one instance of a component in it, under one tool's policy (limits, WASI grants), that has
 /// never served a call. It serves exactly one, then is disposed. It may be made ahead of its call, off the call
-/// path, in which case it fits a later call only if component, policy and data directory are the same.
+/// path, in which case it fits a later call only if component, policy and data directory are the same. The fuel
+/// and time its start functions used are billed to the call it serves.
 /// </summary>
 internal sealed class FreshInstance : IDisposable
 {
-    private const long MaxTableElements = 1_000_000;
-
     private FreshInstance(LoadedComponent component, SecurityPolicy policy, string? dataDirectory, Store store, ConsoleCapture console, GuestBudget budget)
     {
         Component = component;
@@ -32,7 +32,9 @@ internal sealed class FreshInstance : IDisposable
     public GuestBudget Budget { get; }
     public ComponentFunction? Run { get; private set; }
 
-    public long MemoryLimitBytes => (long)Policy.MaxMemoryMb << 20;
+    /// <summary>Fuel and time the component's start functions used while it was instantiated.</summary>
+    private ulong _startFuel;
+    private TimeSpan _startTime;
 
     /// <summary>
     /// Only tools without file access are made ahead: a preopened directory is opened when the instance is made,
@@ -46,24 +48,31 @@ internal sealed class FreshInstance : IDisposable
 
     /// <summary>
     /// Makes the Store and instantiates the component in it. Start functions run here, under the policy's fuel and
-    /// time; a trap throws <see cref="WasmtimeException"/> and the Store is disposed.
+    /// time; a trap throws <see cref="WasmtimeException"/> and the Store is disposed. A memory layout that cannot fit
+    /// the policy's memory limit throws its <see cref="Kami.Core.Errors.LimitExceededException"/>.
     /// </summary>
     public static FreshInstance Create(WasmEngine engine, LoadedComponent component, ExecutionRequest request, CancellationToken cancellation)
     {
         var policy = request.Policy;
+        var plan = MemoryPlan.For(component.Shape, policy);
+        if (plan.Refusal is { } layout) throw GuestErrors.MemoryLayout(request.ToolId, policy, layout);
         var console = new ConsoleCapture(engine.Options.MaxConsoleBytes);
         var budget = new GuestBudget();
         var store = new Store(engine.Engine);
         var fresh = new FreshInstance(component, policy, request.DataDirectory, store, console, budget);
+        using var scope = new CallContext(request.ToolId, sink: null, maxLogLines: 0).Enter(); // start functions log nowhere
         try
         {
-            store.SetLimits(memorySize: fresh.MemoryLimitBytes, tableElements: (uint)MaxTableElements, instances: 1_000, tables: 1_000, memories: 100);
+            store.SetLimits(memorySize: plan.MemoryBytes, tableElements: plan.TableElements, instances: 1_000, tables: plan.Tables, memories: plan.Memories);
             store.Fuel = policy.MaxFuel;
             store.SetEpochDeadline(1);
             store.SetEpochDeadlineCallback(_ => budget.OnTick());
             store.SetWasiConfiguration(WasiSandbox.Build(request, console));
-            budget.Start(TimeSpan.FromMilliseconds(policy.MaxExecutionMs), cancellation);
+            var started = Stopwatch.GetTimestamp();
+            budget.Start(request.ToolId, policy, TimeSpan.Zero, cancellation);
             var instance = engine.Linker.Instantiate(store, component.Component);
+            fresh._startTime = Stopwatch.GetElapsedTime(started);
+            fresh._startFuel = policy.MaxFuel - store.Fuel;
             fresh.Run = instance.GetFunction(ComponentLoader.ToolInterface, "run");
             return fresh;
         }
@@ -74,15 +83,20 @@ internal sealed class FreshInstance : IDisposable
         }
     }
 
-    /// <summary>Resets fuel, the epoch deadline and the budget: the call gets all of its limits, whenever the instance was made.</summary>
-    public void Start(CancellationToken cancellation)
+    /// <summary>
+    /// Resets fuel, the epoch deadline and the budget for the call, less what the start functions used: the call gets
+    /// its limits once, whenever the instance was made.
+    /// </summary>
+    public void Start(string toolId, CancellationToken cancellation)
     {
-        Store.Fuel = Policy.MaxFuel;
+        Store.Fuel = Policy.MaxFuel - Math.Min(_startFuel, Policy.MaxFuel);
         Store.SetEpochDeadline(1);
-        Budget.Start(TimeSpan.FromMilliseconds(Policy.MaxExecutionMs), cancellation);
+        Budget.Start(toolId, Policy, _startTime, cancellation);
     }
 
     public ulong FuelUsed => Policy.MaxFuel - Store.Fuel;
+
+    public int Memories => Component.Shape?.Memories.Count ?? 1;
 
     public void Dispose() => Store.Dispose();
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Kami.Core.Security;
+using Kami.Runtime.Execution;
 
 namespace Kami.Runtime.Wasm;
 
@@ -11,19 +13,26 @@ internal sealed class GuestBudget
     private long _started;
     private TimeSpan _limit;
     private CancellationToken _cancellation;
+    private string _toolId = "";
+    private SecurityPolicy _policy = SecurityPolicy.DenyAll;
 
-    public void Start(TimeSpan limit, CancellationToken cancellation)
+    /// <param name="spent">Time the guest already used for this call (its start functions, when they ran earlier).</param>
+    public void Start(string toolId, SecurityPolicy policy, TimeSpan spent, CancellationToken cancellation)
     {
-        _limit = limit;
+        _toolId = toolId;
+        _policy = policy;
+        _limit = TimeSpan.FromMilliseconds(policy.MaxExecutionMs) - spent;
         _cancellation = cancellation;
         _started = Stopwatch.GetTimestamp();
     }
 
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
+
     /// <summary>Epoch-deadline callback: ends the guest on cancellation or when the time is spent, else one more tick.</summary>
     public ulong OnTick()
     {
-        if (_cancellation.IsCancellationRequested) throw new GuestInterruptedException(InterruptReason.Cancelled);
-        if (Stopwatch.GetElapsedTime(_started) >= _limit) throw new GuestInterruptedException(InterruptReason.TimedOut);
+        if (_cancellation.IsCancellationRequested) throw new GuestInterruptedException(GuestErrors.Cancelled(_toolId));
+        if (Stopwatch.GetElapsedTime(_started) >= _limit) throw new GuestInterruptedException(GuestErrors.TimeLimit(_toolId, _policy));
         return 1;
     }
 }

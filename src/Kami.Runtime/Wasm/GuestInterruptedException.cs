@@ -1,9 +1,12 @@
+using Kami.Core.Errors;
+
 namespace Kami.Runtime.Wasm;
 
-internal enum InterruptReason { Cancelled, TimedOut }
-
-/// <summary>Thrown from the epoch-deadline callback; Wasmtime turns it into a trap that ends the guest at once.</summary>
-internal sealed class GuestInterruptedException(InterruptReason reason) : Exception(reason.ToString())
+/// <summary>
+/// Thrown from host code running inside a guest call (the epoch-deadline callback, a refused WASI wait); Wasmtime
+/// turns it into a trap that ends the guest at once, and the invoker reports <see cref="Error"/> as it is.
+/// </summary>
+internal sealed class GuestInterruptedException(KamiException error) : Exception(error.Message)
 {
-    public InterruptReason Reason { get; } = reason;
+    public KamiException Error { get; } = error;
 }

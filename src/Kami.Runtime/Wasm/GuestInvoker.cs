@@ -30,42 +30,37 @@ internal sealed class GuestInvoker : IDisposable
 
     public ExecutionResult Invoke(LoadedComponent component, ExecutionRequest request, CancellationToken cancellation, TimeSpan queueWait)
     {
-        var policy = request.Policy;
         var options = _engine.Options;
         var worker = options.PrepareInstances ? _workers.Value! : null;
         worker?.DisposeUsed();
         var fresh = worker?.TakeReady(component, request);
         var started = Stopwatch.GetTimestamp();
-
-        using var scope = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages).Enter();
-        ExecutionResult Result(bool ok, string? output, ErrorKind? kind, string? error) =>
-            new(ok, output, kind, error, new ExecutionMetrics(Stopwatch.GetElapsedTime(started), fresh?.FuelUsed ?? 0, (long)policy.MaxMemoryMb << 20, queueWait));
+        var call = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages);
+        using var scope = call.Enter();
         try
         {
             fresh ??= FreshInstance.Create(_engine, component, request, cancellation);
-            fresh.Start(cancellation); // made ahead or just now, the call itself gets all of its fuel and time
-            var run = fresh.Run ?? throw new KamiException(ErrorKind.ComponentInvalid, $"tool {request.ToolId} does not export run");
-            var value = run.Call(ComponentValue.String(request.Input))
-                ?? throw new KamiException(ErrorKind.ComponentInvalid, $"tool {request.ToolId}: run returned no result");
-            var payload = value.Payload?.AsString() ?? "";
-            var bytes = Encoding.UTF8.GetByteCount(payload);
-            if (bytes > options.MaxOutputBytes)
-                return Result(false, null, ErrorKind.LimitExceeded,
-                    $"tool {request.ToolId} returned {bytes:N0} bytes, more than the output limit of {options.MaxOutputBytes:N0} bytes");
-            return value.IsOk ? Result(true, payload, null, null) : Result(false, null, ErrorKind.GuestFailed, payload);
+            fresh.Start(request.ToolId, cancellation); // made ahead or just now, the call gets all of its fuel and time once
+            var error = Call(fresh, request, options, out var output);
+            var metrics = Metrics(fresh, request, started, queueWait);
+            return error is null ? ExecutionResult.Success(output, metrics) : ExecutionResult.Failure(error, metrics);
         }
         catch (WasmtimeException e)
         {
-            var (kind, message) = TrapClassifier.Classify(request.ToolId, e, policy);
-            return Result(false, null, kind, message);
+            var error = TrapClassifier.Classify(request.ToolId, e, request.Policy, fresh?.Memories ?? component.Shape?.Memories.Count ?? 1);
+            var metrics = Metrics(fresh, request, started, queueWait);
+            // A start function that ran out of fuel leaves no instance to ask, but it used all there was.
+            if (fresh is null && error is LimitExceededException { Limit: ResourceLimit.Fuel }) metrics = metrics with { FuelUsed = request.Policy.MaxFuel };
+            return ExecutionResult.Failure(error, metrics);
         }
         catch (KamiException e)
         {
-            return Result(false, null, e.Kind, e.Message);
+            return ExecutionResult.Failure(e, Metrics(fresh, request, started, queueWait));
         }
         finally
         {
-            fresh?.Console.Flush(request.ToolId, request.LogSink);
+            fresh?.Console.Flush(call);
+            call.ReportDropped(fresh?.Console.DroppedBytes ?? 0, options.MaxConsoleBytes);
             if (fresh is not null)
             {
                 if (worker is not null) worker.Retire(fresh, request);
@@ -73,6 +68,23 @@ internal sealed class GuestInvoker : IDisposable
             }
         }
     }
+
+    /// <summary>Calls run; null when it returned ok (with <paramref name="output"/>), else the error to report.</summary>
+    private static KamiException? Call(FreshInstance fresh, ExecutionRequest request, RuntimeOptions options, out string output)
+    {
+        output = "";
+        if (fresh.Run is not { } run) return GuestErrors.NoRunExport(request.ToolId);
+        if (run.Call(ComponentValue.String(request.Input)) is not { } value) return GuestErrors.NoResult(request.ToolId);
+        var payload = value.Payload?.AsString() ?? "";
+        var bytes = Encoding.UTF8.GetByteCount(payload);
+        if (bytes > options.MaxOutputBytes) return GuestErrors.Output(request.ToolId, bytes, options.MaxOutputBytes);
+        if (!value.IsOk) return new KamiException(ErrorKind.GuestFailed, payload);
+        output = payload;
+        return null;
+    }
+
+    private static ExecutionMetrics Metrics(FreshInstance? fresh, ExecutionRequest request, long started, TimeSpan queueWait) =>
+        new(Stopwatch.GetElapsedTime(started), fresh?.FuelUsed ?? 0, (long)request.Policy.MaxMemoryMb << 20, queueWait);
 
     /// <summary>
     /// Called on a worker thread with nothing to do: finishes tearing down its last instance and makes a fresh one

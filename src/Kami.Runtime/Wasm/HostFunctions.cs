@@ -19,7 +19,7 @@ internal static class HostFunctions
     private static void Log(ReadOnlySpan<ComponentValue> args, Span<ComponentValue> results)
     {
         var context = CallContext.Current;
-        if (context?.Sink is null || !context.TryTakeLogBudget()) return;
+        if (context?.Sink is null) return;
         var level = args[0].AsEnum() switch
         {
             "trace" => GuestLogLevel.Trace,
@@ -30,13 +30,6 @@ internal static class HostFunctions
         };
         var message = args[1].AsString();
         if (message.Length > MaxLogMessageChars) message = message[..MaxLogMessageChars] + "…";
-        try
-        {
-            context.Sink.Log(context.ToolId, level, message);
-        }
-        catch (Exception)
-        {
-            // A failing sink must not turn into a trap in the guest; the message is lost, the call goes on.
-        }
+        context.Log(level, message);
     }
 }

@@ -1,53 +1,62 @@
 using Kami.Core.Errors;
 using Kami.Core.Security;
+using Kami.Runtime.Execution;
 using Wasmtime;
 
 namespace Kami.Runtime.Wasm;
 
 /// <summary>
-/// Turns Wasmtime's errors (a wasm backtrace, then the cause after "Caused by:") into one plain sentence
-/// and the error kind a caller can act on. Nothing of the backtrace reaches the user.
+/// Turns what ended a guest call into one plain error a caller can act on; nothing of the wasm backtrace reaches
+/// the user. Host code that stopped the guest (epoch callback, refused wait) says why itself. For traps, the .NET
+/// binding's component calls throw a plain <see cref="WasmtimeException"/> without the <see cref="TrapCode"/> its
+/// core calls carry, so the code is recovered from Wasmtime's fixed wording of each trap (<see cref="TrapCodes"/>),
+/// and everything after that is decided on the code.
 /// </summary>
 internal static class TrapClassifier
 {
-    public static (ErrorKind Kind, string Message) Classify(string toolId, WasmtimeException e, SecurityPolicy policy)
+    /// <param name="memories">How many linear memories share the memory limit (for the wording).</param>
+    public static KamiException Classify(string toolId, WasmtimeException e, SecurityPolicy policy, int memories = 1)
     {
-        if (Find<GuestInterruptedException>(e) is { } interrupted)
-        {
-            return interrupted.Reason == InterruptReason.Cancelled
-                ? (ErrorKind.Cancelled, $"call to tool {toolId} was cancelled")
-                : (ErrorKind.LimitExceeded, $"tool {toolId} exceeded its time limit of {policy.MaxExecutionMs} ms (max_execution_ms) and was stopped");
-        }
+        if (Find<GuestInterruptedException>(e) is { } interrupted) return interrupted.Error;
 
         var cause = Cause(e.Message);
+        return TrapCodes.FromCause(cause) switch
+        {
+            TrapCode.OutOfFuel => GuestErrors.Fuel(toolId, policy),
+            TrapCode.Interrupt => GuestErrors.TimeLimit(toolId, policy),
+            TrapCode.StackOverflow => GuestErrors.StackDepth(toolId),
+            TrapCode.MemoryOutOfBounds when Backtrace.LooksLikeStackOverflow(e.Message) => GuestErrors.ShadowStack(toolId, Backtrace.Depth(e.Message)),
+            TrapCode.Unreachable => Trapped(toolId, "unreachable executed"),
+            TrapCode.MemoryOutOfBounds => Trapped(toolId, "out-of-bounds memory access"),
+            { } code => Trapped(toolId, TrapCodes.Describe(code, cause)),
+            null => FromHostError(toolId, e, cause, policy, memories),
+        };
+    }
+
+    // Not a trap: an error raised by Wasmtime itself while lifting the result, instantiating, or exiting.
+    private static KamiException FromHostError(string toolId, WasmtimeException e, string cause, SecurityPolicy policy, int memories)
+    {
         var lower = cause.ToLowerInvariant();
-        if (lower.Contains("all fuel consumed"))
-            return (ErrorKind.LimitExceeded, $"tool {toolId} ran out of fuel: it used all {policy.MaxFuel:N0} units (max_fuel); raise security.max_fuel if the tool needs more");
-        if (lower.Contains("interrupt"))
-            return (ErrorKind.LimitExceeded, $"tool {toolId} exceeded its time limit of {policy.MaxExecutionMs} ms (max_execution_ms) and was stopped");
-        if (lower.Contains("call stack exhausted") || lower.Contains("stack overflow"))
-            return (ErrorKind.LimitExceeded, $"tool {toolId} exceeded the maximum stack depth (runaway recursion?) and was stopped");
-        if (lower.Contains("exceeds memory limits") || lower.Contains("memory minimum size") || lower.Contains("resource limit exceeded"))
-            return (ErrorKind.LimitExceeded, $"tool {toolId} needs more memory than its limit of {policy.MaxMemoryMb} MiB (max_memory_mb)");
+        if (lower.Contains("exceeds memory limits") || lower.Contains("memory minimum size") || lower.Contains("resource limit exceeded")
+            || lower.Contains("table minimum size") || lower.Contains("exceeds table limits"))
+            return GuestErrors.Memory(toolId, policy, memories);
         if (lower.Contains("utf-8") || lower.Contains("utf8"))
-            return (ErrorKind.GuestFailed, $"tool {toolId} returned text that is not valid UTF-8");
+            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} returned text that is not valid UTF-8");
         if (lower.Contains("out of bounds") && (lower.Contains("string") || lower.Contains("pointer") || lower.Contains("list")))
-            return (ErrorKind.GuestFailed, $"tool {toolId} returned a result that points outside its memory (string pointer/length out of bounds)");
+            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} returned a result that points outside its memory (string pointer/length out of bounds)");
         if (lower.Contains("discriminant") || lower.Contains("invalid") && lower.Contains("result"))
-            return (ErrorKind.GuestFailed, $"tool {toolId} returned a malformed result ({cause})");
+            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} returned a malformed result ({cause})");
         // WASI 0.2's exit carries only success or failure, not the guest's number.
         if (e.ExitCode is { } code)
-            return (ErrorKind.GuestFailed, $"tool {toolId} called exit ({(code == 0 ? "success" : "failure")} status) instead of returning a result");
+            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} called exit ({(code == 0 ? "success" : "failure")} status) instead of returning a result");
         if (lower.Contains("exit"))
-            return (ErrorKind.GuestFailed, $"tool {toolId} called exit instead of returning a result");
-        if (lower.Contains("unreachable"))
-            return (ErrorKind.GuestTrapped, $"tool {toolId} trapped: unreachable executed");
-        if (lower.Contains("out of bounds memory access"))
-            return (ErrorKind.GuestTrapped, $"tool {toolId} trapped: out-of-bounds memory access");
+            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} called exit instead of returning a result");
         if (lower.Contains("matching implementation was not found") || lower.Contains("import"))
-            return (ErrorKind.ComponentInvalid, $"tool {toolId} could not be instantiated: {cause}");
-        return (ErrorKind.GuestTrapped, $"tool {toolId} trapped: {cause}");
+            return new KamiException(ErrorKind.ComponentInvalid, $"tool {toolId} could not be instantiated: {cause}");
+        return Trapped(toolId, cause);
     }
+
+    private static KamiException Trapped(string toolId, string what) => new(ErrorKind.GuestTrapped, $"tool {toolId} trapped: {what}");
 
     /// <summary>The line(s) after "Caused by:", or the message itself; never the wasm backtrace.</summary>
     public static string Cause(string message)

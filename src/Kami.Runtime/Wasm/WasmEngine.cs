@@ -26,6 +26,7 @@ internal sealed class WasmEngine : IDisposable
         Engine = new Engine(config);
         Linker = new ComponentLinker(Engine);
         Linker.AddWasiPreview2();
+        WasiWaitGuard.Define(Linker);
         HostFunctions.Define(Linker);
 
         _ticker = new Thread(Tick) { IsBackground = true, Name = "kami-epoch-ticker" };

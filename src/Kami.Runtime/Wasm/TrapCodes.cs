@@ -1,0 +1,56 @@
+using Wasmtime;
+
+namespace Kami.Runtime.Wasm;
+
+/// <summary>
+/// Wasmtime's wording of each trap (the <c>Display</c> of its <c>Trap</c> enum, stable across releases), mapped back
+/// to the binding's <see cref="TrapCode"/>, and a plain description of each code for the error a user reads.
+/// </summary>
+internal static class TrapCodes
+{
+    private static readonly (string Text, TrapCode Code)[] Wordings =
+    [
+        ("all fuel consumed by webassembly", TrapCode.OutOfFuel),
+        ("call stack exhausted", TrapCode.StackOverflow),
+        ("out of bounds memory access", TrapCode.MemoryOutOfBounds),
+        ("misaligned memory access", TrapCode.HeapMisaligned),
+        ("undefined element: out of bounds table access", TrapCode.TableOutOfBounds),
+        ("uninitialized element", TrapCode.IndirectCallToNull),
+        ("indirect call type mismatch", TrapCode.BadSignature),
+        ("integer overflow", TrapCode.IntegerOverflow),
+        ("integer divide by zero", TrapCode.IntegerDivisionByZero),
+        ("invalid conversion to integer", TrapCode.BadConversionToInteger),
+        ("wasm `unreachable` instruction executed", TrapCode.Unreachable),
+        ("interrupt", TrapCode.Interrupt),
+        ("null reference", TrapCode.NullReference),
+        ("allocation size too large", TrapCode.AllocationTooLarge),
+    ];
+
+    /// <summary>The trap code whose wording one of the cause's parts starts with, or null when it is not a trap.</summary>
+    public static TrapCode? FromCause(string cause)
+    {
+        foreach (var part in cause.Split("; "))
+        {
+            var text = part.StartsWith("wasm trap: ", StringComparison.Ordinal) ? part["wasm trap: ".Length..] : part;
+            foreach (var (wording, code) in Wordings)
+            {
+                if (text.StartsWith(wording, StringComparison.OrdinalIgnoreCase)) return code;
+            }
+        }
+        return null;
+    }
+
+    public static string Describe(TrapCode code, string cause) => code switch
+    {
+        TrapCode.HeapMisaligned => "misaligned memory access",
+        TrapCode.TableOutOfBounds => "out-of-bounds table access",
+        TrapCode.IndirectCallToNull => "indirect call to an uninitialized table element",
+        TrapCode.BadSignature => "indirect call with the wrong signature",
+        TrapCode.IntegerOverflow => "integer overflow",
+        TrapCode.IntegerDivisionByZero => "integer division by zero",
+        TrapCode.BadConversionToInteger => "invalid conversion of a float to an integer",
+        TrapCode.NullReference => "null reference",
+        TrapCode.AllocationTooLarge => "allocation too large",
+        _ => cause,
+    };
+}
