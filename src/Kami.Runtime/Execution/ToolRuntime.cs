@@ -28,6 +28,12 @@ public sealed class ToolRuntime : IDisposable
 
     public RuntimeOptions Options { get; }
 
+    /// <summary>
+    /// Set when the pooling allocator was asked for but this host's address-space limit could not hold it, saying so;
+    /// the runtime then allocates on demand. Hosts print it as a warning.
+    /// </summary>
+    public string? AllocatorNotice => _engine.AllocatorNotice;
+
     public ExecutionScheduler Scheduler => _scheduler;
 
     /// <summary>Instances made ahead of calls by idle workers, and how many calls used one.</summary>

@@ -13,9 +13,37 @@ namespace Kami.Runtime.Wasm;
 /// </summary>
 internal static class InstancePool
 {
+    // Wasmtime's defaults on 64-bit hosts: each memory slot reserves 4 GiB plus a 32 MiB guard region.
+    private const ulong MemorySlotBytes = (4UL << 30) + (32UL << 20);
+
+    /// <summary>Room the process keeps besides the pool (the .NET runtime, the GC heap, on-demand allocations).</summary>
+    private const ulong Headroom = 4UL << 30;
+
+    private static uint Components(int maxConcurrency) => (uint)(maxConcurrency * 3 + 2);
+
+    /// <summary>Address space the pool reserves when the engine is made: its memory slots, its tables, a margin.</summary>
+    public static ulong ReservationBytes(int maxConcurrency)
+    {
+        var components = (ulong)Components(maxConcurrency);
+        return components * 8 * MemorySlotBytes + components * 8 * 1_000_000 * 8 + Headroom;
+    }
+
+    /// <summary>Why the pool cannot be used here (the address-space limit is too tight), or null when it can.</summary>
+    public static string? WhyNot(int maxConcurrency) => WhyNot(maxConcurrency, AddressSpace.Available());
+
+    /// <param name="available">Address space the process may still reserve; null when unlimited.</param>
+    public static string? WhyNot(int maxConcurrency, ulong? available)
+    {
+        var needed = ReservationBytes(maxConcurrency);
+        if (available is not { } room || room >= needed) return null;
+        available = room;
+        return $"the pooling allocator needs {needed >> 30:N0} GiB of address space for {maxConcurrency} workers but this process may reserve only "
+            + $"{available.Value >> 30:N0} GiB (ulimit -v); using on-demand allocation (slower instantiation). Set pooling_allocator = false to silence this";
+    }
+
     public static PoolingAllocationConfig Create(int maxConcurrency)
     {
-        var components = (uint)(maxConcurrency * 3 + 2);
+        var components = Components(maxConcurrency);
         return new PoolingAllocationConfig()
             .WithTotalComponentInstances(components)
             .WithMaxCoreInstancesPerComponent(64)

@@ -21,7 +21,13 @@ internal sealed class WasmEngine : IDisposable
             .WithFuelConsumption(true)
             .WithEpochInterruption(true)
             .WithMaximumStackSize(options.MaxStackBytes);
-        using var pool = options.PoolingAllocator && options.MaxConcurrency <= MaxPooledConcurrency ? InstancePool.Create(options.MaxConcurrency) : null;
+        var pooled = options.PoolingAllocator && options.MaxConcurrency <= MaxPooledConcurrency;
+        if (pooled && InstancePool.WhyNot(options.MaxConcurrency) is { } reason)
+        {
+            AllocatorNotice = reason;
+            pooled = false;
+        }
+        using var pool = pooled ? InstancePool.Create(options.MaxConcurrency) : null;
         if (pool is not null) config.WithPoolingAllocationStrategy(pool);
         Engine = new Engine(config);
         Linker = new ComponentLinker(Engine);
@@ -36,6 +42,9 @@ internal sealed class WasmEngine : IDisposable
     private const int MaxPooledConcurrency = 64;
 
     public RuntimeOptions Options { get; }
+
+    /// <summary>Set when the pooling allocator was asked for but could not be used, saying why (for the operator).</summary>
+    public string? AllocatorNotice { get; }
     public Engine Engine { get; }
     public ComponentLinker Linker { get; }
 
