@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
+using Kami.Core.Tools;
 using Kami.Mcp.Hosting;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Execution;

@@ -1,4 +1,5 @@
 using Kami.Core.Hosting;
+using Kami.Core.Tools;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Execution;
 
