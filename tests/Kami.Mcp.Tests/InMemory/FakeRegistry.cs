@@ -20,8 +20,12 @@ internal sealed class FakeRegistry : IToolRegistry
         lock (_lock) return _rows.FirstOrDefault(t => t.Id == id);
     }
 
+    /// <summary>Makes <see cref="List"/> throw, as a locked or corrupt database would.</summary>
+    public bool FailLists { get; set; }
+
     public IReadOnlyList<InstalledTool> List(ToolQuery query)
     {
+        if (FailLists) throw new InvalidOperationException("database is locked");
         lock (_lock) return [.. _rows.Where(t => !query.EnabledOnly || t.Enabled)];
     }
 
