@@ -37,7 +37,6 @@ public sealed class HttpAuthTests
                 Assert.Equal(HttpStatusCode.Unauthorized, denied.StatusCode);
             using (var allowed = await http.SendAsync(Initialize(served.Url, token)))
                 Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
-            Assert.Contains("HTTP 401", served.Stderr, StringComparison.Ordinal);
 
             await using var client = await McpClient.CreateAsync(served.CreateTransport(token), ClientOptions.Current());
             var result = await client.CallToolAsync(EchoId, new Dictionary<string, object?> { ["text"] = "with the made token" });
