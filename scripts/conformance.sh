@@ -54,11 +54,11 @@ trap 'exit 130' INT TERM
 
 dotnet "$KAMI_DLL" install "$ROOT/examples/echo" --home "$HOME_DIR" >&2 || { log "error: kami install failed"; exit 1; }
 
-# 3. Start the server on loopback without a token (the suite sends no Authorization header). Port 0 lets the OS pick
-#    a free port; the server prints the URL it got.
+# 3. Start the server on loopback without a token (--no-auth: the suite sends no Authorization header). Port 0 lets
+#    the OS pick a free port; the server prints the URL it got.
 PORT="${KAMI_CONFORMANCE_PORT:-0}"
 SERVER_LOG="$HOME_DIR/serve.log"
-dotnet "$KAMI_DLL" serve --http "127.0.0.1:$PORT" --home "$HOME_DIR" >"$SERVER_LOG" 2>&1 &
+dotnet "$KAMI_DLL" serve --http "127.0.0.1:$PORT" --no-auth --home "$HOME_DIR" >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 URL=""
 for _ in $(seq 300); do

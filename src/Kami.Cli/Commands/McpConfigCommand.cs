@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kami.Cli.Configuration;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
+using Kami.Mcp.Hosting;
 
 namespace Kami.Cli.Commands;
 
@@ -15,12 +17,19 @@ internal static class McpConfigCommand
     public static Command Create(CommandRunner runner)
     {
         var client = new Argument<string>("client") { Description = "claude, cursor, vscode or generic" };
-        var command = new Command("mcp-config", "Print the JSON to paste into an MCP client's configuration") { client };
+        var http = new Option<string?>("--http")
+        {
+            Description = "Configure the client for `kami serve --http HOST:PORT` (default 127.0.0.1:8931) instead of stdio; includes the bearer token",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("mcp-config", "Print the JSON to paste into an MCP client's configuration") { client, http };
         runner.SetAction(command, context =>
         {
             var name = context.Get(client).ToLowerInvariant();
             if (!Clients.Contains(name))
                 throw new KamiException(ErrorKind.InvalidInput, $"unknown client '{name}'; choose one of {string.Join(", ", Clients)}");
+
+            if (context.Parse.GetResult(http) is not null) return WriteHttp(context, name, context.Get(http) ?? DefaultHttp);
 
             // Agents behind LLM function-calling APIs reject dots in tool names, so those clients get underscore names.
             var args = new JsonArray(JsonValue.Create("serve"));
@@ -42,6 +51,29 @@ internal static class McpConfigCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private const string DefaultHttp = "127.0.0.1:8931";
+
+    // The client connects to a server started separately; the token is the one that server uses (made now if there
+    // is none yet, so that both agree).
+    private static int WriteHttp(CommandContext context, string name, string endpointText)
+    {
+        var endpoint = HttpEndpoint.Parse(endpointText);
+        var loader = context.SettingsLoader;
+        var settings = context.Settings;
+        var auth = HttpAuth.Resolve(null, (settings.TokenFile, loader.SourceOf(SettingKeys.TokenFile)), (settings.Token, loader.SourceOf(SettingKeys.Token)),
+            settings.Paths.Home, noAuth: false, createDefault: true);
+        var host = endpoint.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{endpoint.Address}]" : endpoint.Address.ToString();
+        var server = new JsonObject { ["type"] = "http", ["url"] = $"http://{host}:{endpoint.Port}{HttpServer.Path}" };
+        if (auth.Token is not null) server["headers"] = new JsonObject { ["Authorization"] = "Bearer " + auth.Token };
+        JsonObject root = name == "vscode"
+            ? new JsonObject { ["servers"] = new JsonObject { ["kami"] = server } }
+            : new JsonObject { ["mcpServers"] = new JsonObject { ["kami"] = server } };
+        context.Output.Line(root.ToJsonString(Indented));
+        var names = name == "generic" ? "" : " --tool-names underscore";
+        context.Output.Note($"start the server with `kami serve --http {endpointText}{names}`; the snippet holds the bearer token: keep it private");
+        return ExitCodes.Ok;
     }
 
     private static JsonObject WithType(JsonObject server)

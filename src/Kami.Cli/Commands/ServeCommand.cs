@@ -1,6 +1,7 @@
 using System.CommandLine;
+using Kami.Cli.Configuration;
 using Kami.Cli.Output;
-using Kami.Core.Errors;
+using Kami.Core.Tools;
 using Kami.Mcp.Hosting;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Execution;
@@ -13,15 +14,19 @@ internal static class ServeCommand
     public static Command Create(CommandRunner runner)
     {
         var http = new Option<string?>("--http") { Description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. 127.0.0.1:8931)" };
-        var tokenFile = new Option<string?>("--token-file") { Description = "File holding the bearer token HTTP clients must send (or set KAMI_TOKEN)" };
+        var tokenFile = new Option<string?>("--token-file") { Description = "File holding the bearer token HTTP clients must send (or set KAMI_TOKEN; default $KAMI_HOME/token, created once)" };
+        var noAuth = new Option<bool>("--no-auth") { Description = "HTTP without a bearer token, so any local user can call the tools (loopback addresses only)" };
         var stateless = new Option<bool>("--stateless") { Description = "HTTP without sessions, for replicas behind a load balancer (no list_changed; disconnect cancels)" };
         var toolNames = new Option<string?>("--tool-names") { Description = "Tool names: id (dev.kami.echo, default) or underscore (dev_kami_echo, for LLM APIs that reject dots)" };
         var concurrency = new Option<int?>("--concurrency") { Description = "Tool calls running at once (default: CPU count)" };
-        var command = new Command("serve", "Serve the installed tools over MCP (stdio by default)") { http, tokenFile, stateless, toolNames, concurrency };
+        var command = new Command("serve", "Serve the installed tools over MCP (stdio by default)") { http, tokenFile, noAuth, stateless, toolNames, concurrency };
         runner.SetAction(command, async (context, cancellation) =>
         {
             var settings = context.Settings;
-            var token = ReadToken(context.Get(tokenFile) ?? settings.TokenFile) ?? settings.Token;
+            var loader = context.SettingsLoader;
+            var serveHttp = context.Get(http) is not null;
+            var auth = HttpAuth.Resolve(context.Get(tokenFile), (settings.TokenFile, loader.SourceOf(SettingKeys.TokenFile)),
+                (settings.Token, loader.SourceOf(SettingKeys.Token)), settings.Paths.Home, context.Get(noAuth), createDefault: serveHttp);
             var options = new ServeOptions
             {
                 Paths = settings.Paths,
@@ -35,7 +40,8 @@ internal static class ServeCommand
                 RateLimitPerMinute = settings.RateLimitPerMinute,
                 AuditArguments = settings.AuditArguments,
                 HttpEndpoint = context.Get(http),
-                Token = token,
+                Token = auth.Token,
+                NoAuth = context.Get(noAuth),
                 Stateless = context.Get(stateless),
                 AllowedOrigins = settings.AllowedOrigins,
                 LogLevel = settings.LogLevel,
@@ -46,20 +52,9 @@ internal static class ServeCommand
                 return ExitCodes.Ok;
             }
             await HttpServer.RunAsync(options, context.Registry, context.AuditLog,
-                url => context.Output.Err.WriteLine($"kami: serving MCP at {url}" + (token is null ? "" : " (bearer token required)")), cancellation);
+                url => context.Output.Err.WriteLine($"kami: serving MCP at {url}" + (auth.Notice is null ? "" : $" ({auth.Notice})")), cancellation);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static string? ReadToken(string? file)
-    {
-        if (file is null) return null;
-        var path = file.StartsWith("~/", StringComparison.Ordinal)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), file[2..]) : file;
-        if (!File.Exists(path)) throw new KamiException(ErrorKind.InvalidInput, $"token file {file} does not exist; create it with a long random secret (e.g. openssl rand -hex 32 > {file})");
-        var token = File.ReadAllText(path).Trim();
-        if (token.Length < 16) throw new KamiException(ErrorKind.InvalidInput, $"the token in {file} is shorter than 16 characters; use a long random secret");
-        return token;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Kami.Mcp.Hosting;
 
@@ -8,7 +9,7 @@ namespace Kami.Mcp.Hosting;
 /// Static bearer-token auth. Both sides are hashed before a fixed-time compare, so neither the token's
 /// content nor its length leaks through timing.
 /// </summary>
-internal sealed class BearerTokenMiddleware(RequestDelegate next, string token)
+internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, ILogger<BearerTokenMiddleware> logger)
 {
     private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
@@ -19,8 +20,10 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, string token)
         var presented = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : "";
         if (presented.Length > 0 && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _expected))
             return next(context);
+        ServerLog.Unauthorized(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(),
+            header.Length == 0 ? "no Authorization header" : "wrong bearer token");
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"kami\"";
-        return context.Response.WriteAsync("unauthorized: send Authorization: Bearer <token> (see --token-file)");
+        return context.Response.WriteAsync("unauthorized: send Authorization: Bearer <token> (the token is in $KAMI_HOME/token unless --token-file or KAMI_TOKEN sets one)");
     }
 }

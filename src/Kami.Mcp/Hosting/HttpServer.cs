@@ -11,7 +11,8 @@ using ModelContextProtocol.AspNetCore;
 namespace Kami.Mcp.Hosting;
 
 /// <summary>
-/// <c>kami serve --http</c>: Streamable HTTP at /mcp. Loopback by default; any other address requires a token.
+/// <c>kami serve --http</c>: Streamable HTTP at /mcp. Loopback by default; a bearer token on every bind unless
+/// <see cref="ServeOptions.NoAuth"/> (loopback only).
 /// Host and Origin are checked against DNS rebinding, bodies are bounded, and shutdown lets running calls finish
 /// (up to <see cref="ServeOptions.ShutdownTimeout"/>).
 /// </summary>
@@ -22,10 +23,15 @@ public static class HttpServer
     public static async Task RunAsync(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, Action<Uri>? started, CancellationToken cancellation)
     {
         var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? "127.0.0.1:8931");
-        if (!endpoint.IsLoopback && string.IsNullOrEmpty(options.Token))
+        if (options.NoAuth && !endpoint.IsLoopback)
+            throw new KamiException(ErrorKind.InvalidInput,
+                $"--no-auth is allowed only on a loopback address (127.0.0.1, [::1], localhost); {endpoint.Address} can be reached from other machines, "
+                + "which could then run your tools. Drop --no-auth to require a token, or bind to 127.0.0.1");
+        if (!options.NoAuth && string.IsNullOrEmpty(options.Token))
             throw new KamiException(ErrorKind.InvalidInput,
                 $"refusing to serve on {endpoint.Address} without a token: anyone who can reach it could run your tools. "
-                + "Pass --token-file <file> (or set KAMI_TOKEN), or bind to 127.0.0.1");
+                + "Pass --token-file <file> (or set KAMI_TOKEN), or --no-auth on 127.0.0.1");
+        var token = options.NoAuth ? null : BearerToken.Check(options.Token!, "the server options");
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         ServerLogging.Configure(builder.Logging, options.LogLevel);
@@ -55,7 +61,8 @@ public static class HttpServer
         await using var app = builder.Build();
         if (endpoint.IsLoopback) app.UseHostFiltering();
         app.UseMiddleware<OriginGuardMiddleware>(options.AllowedOrigins);
-        if (!string.IsNullOrEmpty(options.Token)) app.UseMiddleware<BearerTokenMiddleware>(options.Token);
+        if (token is not null) app.UseMiddleware<BearerTokenMiddleware>(token);
+        app.UseMiddleware<BodyLimitMiddleware>(options.MaxRequestBodyBytes);
         app.MapMcp(Path);
         app.Map("/healthz", (RequestDelegate)(context => context.Response.WriteAsync("ok")));
 

@@ -5,6 +5,7 @@ using Kami.Mcp.Observability;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Execution;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -17,18 +18,22 @@ public static class KamiMcpServices
     public static IMcpServerBuilder AddKamiMcp(this IServiceCollection services, ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, string transport)
     {
         services.AddSingleton(_ => new ToolRuntime(options.Runtime));
+        // Tests put their own executor (and clock) in first; the server runs calls in the sandbox.
+        services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<ToolRuntime>()));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KamiMetrics>();
         services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
         // Created by the container so that it is disposed (and its queue drained) when the server stops.
-        if (auditLog is not null) services.AddSingleton(_ => new BufferedAuditLog(auditLog));
-        services.AddSingleton(TimeProvider.System);
+        if (auditLog is not null)
+            services.AddSingleton(sp => new BufferedAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(registry);
-        services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<ToolRuntime>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
+        services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<IToolExecutor>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
             sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<BufferedAuditLog>(), options.AuditArguments,
             transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
-            var catalog = new ToolCatalog(registry, sp.GetRequiredService<ToolServices>(), options.ToolNames);
+            var catalog = new ToolCatalog(registry, sp.GetRequiredService<ToolServices>(), options.ToolNames,
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Catalog"));
             catalog.Sync();
             return catalog;
         });

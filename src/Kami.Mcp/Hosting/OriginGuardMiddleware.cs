@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Kami.Mcp.Hosting;
 
@@ -6,12 +7,13 @@ namespace Kami.Mcp.Hosting;
 /// DNS-rebinding protection: a browser request carries an Origin; refuse any Origin that is not loopback or
 /// explicitly allowed. Requests without an Origin (non-browser clients) pass; the Host check is separate.
 /// </summary>
-internal sealed class OriginGuardMiddleware(RequestDelegate next, IReadOnlyList<string> allowedOrigins)
+internal sealed class OriginGuardMiddleware(RequestDelegate next, IReadOnlyList<string> allowedOrigins, ILogger<OriginGuardMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0 || IsAllowed(origin)) return next(context);
+        ServerLog.ForbiddenOrigin(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(), origin);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return context.Response.WriteAsync($"forbidden: origin {origin} is not allowed (allowed_origins in config)");
     }

@@ -1,4 +1,5 @@
 using Kami.Core.Hosting;
+using Kami.Core.Tools;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Execution;
 
@@ -16,6 +17,9 @@ public sealed record ServeOptions
     /// <summary>host:port for Streamable HTTP at /mcp; null serves stdio.</summary>
     public string? HttpEndpoint { get; init; }
     public string? Token { get; init; }
+
+    /// <summary>Serve HTTP without a token (<c>--no-auth</c>); refused on anything but loopback.</summary>
+    public bool NoAuth { get; init; }
     public bool Stateless { get; init; }
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public long MaxRequestBodyBytes { get; init; } = 4 << 20;

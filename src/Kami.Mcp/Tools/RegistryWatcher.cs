@@ -7,7 +7,7 @@ namespace Kami.Mcp.Tools;
 /// Polls the registry's change counter (one indexed read) so that changes made by another process (a
 /// `kami install` in another shell) reach the served tool list without a restart.
 /// </summary>
-internal sealed partial class RegistryWatcher(ToolCatalog catalog, TimeProvider time, ILogger<RegistryWatcher> logger) : BackgroundService
+internal sealed class RegistryWatcher(ToolCatalog catalog, TimeProvider time, ILogger<RegistryWatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -18,18 +18,12 @@ internal sealed partial class RegistryWatcher(ToolCatalog catalog, TimeProvider 
         {
             try
             {
-                if (catalog.SyncIfChanged()) ToolsChanged(logger, catalog.Tools.Count);
+                if (catalog.SyncIfChanged()) ToolLog.ToolsChanged(logger, catalog.Tools.Count);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                SyncFailed(logger, e.Message);
+                ToolLog.RegistrySyncFailed(logger, e.Message);
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "registry changed: now serving {Count} tools")]
-    private static partial void ToolsChanged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "could not re-read the registry: {Reason}")]
-    private static partial void SyncFailed(ILogger logger, string reason);
 }

@@ -54,62 +54,66 @@ internal sealed class SandboxedTool : McpServerTool
 
     public override async ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default)
     {
-        var id = Installed.Id.Value;
         var started = _services.Time.GetUtcNow();
         var clock = Stopwatch.GetTimestamp();
-        var arguments = request.Params?.Arguments;
-        var input = ArgumentsJson(arguments);
+        var input = "";
+        ExecutionResult result;
+        try
+        {
+            var arguments = request.Params?.Arguments;
+            input = ArgumentsJson(arguments);
+            result = await RunAsync(request, arguments, input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The SDK sends no reply for a cancelled request; the audit log still gets the call.
+            Record(started, clock, input, ExecutionResult.Failure(ErrorKind.Cancelled, $"call to tool {Installed.Id} was cancelled", ExecutionMetrics.Empty));
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A bug or a broken host, not the guest: the operator gets the details (server log, audit log), the client
+            // a generic error, and the call is still audited and counted, as every call is.
+            ToolLog.CallFailedUnexpectedly(_logger, Installed.Id.Value, e);
+            Record(started, clock, input, ExecutionResult.Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}", ExecutionMetrics.Empty));
+            return CallResults.ToCallToolResult(ExecutionResult.Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name), ExecutionMetrics.Empty));
+        }
+        Record(started, clock, input, result);
+        if (result.ErrorKind == ErrorKind.Busy) ToolLog.Busy(_logger, Installed.Id.Value, result.Error ?? "");
+        return CallResults.ToCallToolResult(result);
+    }
 
+    private async Task<ExecutionResult> RunAsync(RequestContext<CallToolRequestParams> request, IDictionary<string, JsonElement>? arguments, string input,
+        CancellationToken cancellationToken)
+    {
+        var id = Installed.Id.Value;
         if (!_services.RateLimiter.TryAcquire(id))
-            return Finish(id, started, clock, input, ExecutionResult.Failure(ErrorKind.Busy,
-                $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later", ExecutionMetrics.Empty));
+            return ExecutionResult.Failure(ErrorKind.Busy,
+                $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later", ExecutionMetrics.Empty);
 
         if (!_fastCheck.SurelyValid(arguments))
         {
             using var document = JsonDocument.Parse(input);
             if (_validator.Validate(document.RootElement) is { } problem)
-                return Finish(id, started, clock, input, ExecutionResult.Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}", ExecutionMetrics.Empty));
+                return ExecutionResult.Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}", ExecutionMetrics.Empty);
         }
 
-        var result = await _services.Runtime.ExecuteAsync(new ExecutionRequest(id, Installed.WasmFile, Installed.Manifest.Security, input)
+        return await _services.Executor.ExecuteAsync(new ExecutionRequest(id, Installed.WasmFile, Installed.Manifest.Security, input)
         {
             ExpectedSha256 = Installed.WasmSha256,
             DataDirectory = _services.Paths.DataDirectory(Installed.Id),
             LogSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger),
         }, cancellationToken).ConfigureAwait(false);
-        return Finish(id, started, clock, input, result);
     }
 
-    private CallToolResult Finish(string id, DateTimeOffset started, long clock, string input, ExecutionResult result)
+    private void Record(DateTimeOffset started, long clock, string input, ExecutionResult result)
     {
-        var outcome = result.Ok ? "ok" : result.ErrorKind?.ToString() ?? "error";
+        var id = Installed.Id.Value;
+        var outcome = CallResults.OutcomeOf(result);
         var duration = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
         _services.Metrics.Record(id, outcome, duration, result.Metrics.FuelUsed);
         _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, result.Error,
             _services.AuditArguments ? input : null, _services.Transport));
-        return ToCallToolResult(result);
-    }
-
-    internal static CallToolResult ToCallToolResult(ExecutionResult result)
-    {
-        if (!result.Ok)
-            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = result.Error ?? "the tool failed" }] };
-        var output = result.Output ?? "";
-        return new CallToolResult { Content = [new TextContentBlock { Text = output }], StructuredContent = AsJsonObject(output) };
-    }
-
-    private static JsonElement? AsJsonObject(string output)
-    {
-        if (output.Length == 0 || output[0] != '{') return null;
-        try
-        {
-            using var document = JsonDocument.Parse(output);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     // The arguments object is handed to the guest as JSON text, exactly as the Rust KAMI does.

@@ -1,5 +1,6 @@
 using Kami.Core.Registry;
 using Kami.Core.Tools;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Server;
 
 namespace Kami.Mcp.Tools;
@@ -7,9 +8,10 @@ namespace Kami.Mcp.Tools;
 /// <summary>
 /// The served tools, kept in step with the registry: every enabled tool appears under its MCP name; a tool
 /// installed, replaced, removed, enabled or disabled elsewhere is added or removed here, and the SDK tells
-/// connected clients with <c>notifications/tools/list_changed</c>.
+/// connected clients with <c>notifications/tools/list_changed</c>. One bad row (a name another tool already has,
+/// a schema that does not build) is logged and left out; it never keeps the rest from being applied.
 /// </summary>
-public sealed class ToolCatalog(IToolRegistry registry, ToolServices services, ToolNameStyle nameStyle)
+public sealed class ToolCatalog(IToolRegistry registry, ToolServices services, ToolNameStyle nameStyle, ILogger logger)
 {
     private readonly Lock _lock = new();
 
@@ -22,14 +24,26 @@ public sealed class ToolCatalog(IToolRegistry registry, ToolServices services, T
     /// <summary>Syncs only when the registry's change counter moved since the last sync.</summary>
     public bool SyncIfChanged() => registry.ChangeStamp() != LastStamp && Sync();
 
-    /// <summary>Brings the served tools in line with the registry; returns whether anything changed.</summary>
+    /// <summary>Brings the served tools in line with the registry; returns whether anything changed. Never throws.</summary>
     public bool Sync()
     {
         lock (_lock)
         {
-            LastStamp = registry.ChangeStamp();
-            var wanted = registry.List(new ToolQuery(EnabledOnly: true))
-                .ToDictionary(t => ToolNaming.NameOf(t.Id, NameStyle), StringComparer.Ordinal);
+            long stamp;
+            IReadOnlyList<InstalledTool> rows;
+            try
+            {
+                stamp = registry.ChangeStamp();
+                rows = registry.List(new ToolQuery(EnabledOnly: true));
+            }
+            catch (Exception e)
+            {
+                // The served list stays as it was; LastStamp is not moved, so the next poll tries again.
+                ToolLog.RegistrySyncFailed(logger, e.Message);
+                return false;
+            }
+            LastStamp = stamp;
+            var wanted = Wanted(rows);
             var changed = false;
             using (Tools.DeferChangedEvents())
             {
@@ -42,7 +56,8 @@ public sealed class ToolCatalog(IToolRegistry registry, ToolServices services, T
                 foreach (var (name, tool) in wanted)
                 {
                     if (Tools.TryGetPrimitive(name, out _)) continue;
-                    Tools.Add(new SandboxedTool(tool, name, services));
+                    if (Create(tool, name) is not { } created) continue;
+                    Tools.Add(created);
                     changed = true;
                 }
             }
@@ -50,17 +65,49 @@ public sealed class ToolCatalog(IToolRegistry registry, ToolServices services, T
         }
     }
 
+    // A name wanted by two rows goes to the one already served under it, else to the one installed first; the
+    // other is logged. Install refuses such ids, so this only meets rows written by an older KAMI or by hand.
+    private Dictionary<string, InstalledTool> Wanted(IReadOnlyList<InstalledTool> rows)
+    {
+        var wanted = new Dictionary<string, InstalledTool>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tool in rows.OrderByDescending(IsServed).ThenBy(t => t.InstalledAt).ThenBy(t => t.Id.Value, StringComparer.Ordinal))
+        {
+            var name = ToolNaming.NameOf(tool.Id, NameStyle);
+            if (wanted.TryGetValue(name, out var holder))
+                ToolLog.CatalogRowSkipped(logger, tool.Id.Value, $"its MCP name '{name}' is already the name of tool {holder.Id}; uninstall one of them");
+            else
+                wanted[name] = tool;
+        }
+        return wanted;
+    }
+
+    private bool IsServed(InstalledTool tool) =>
+        Tools.TryGetPrimitive(ToolNaming.NameOf(tool.Id, NameStyle), out var served) && served is SandboxedTool s && s.Installed.Id == tool.Id;
+
+    private SandboxedTool? Create(InstalledTool tool, string name)
+    {
+        try
+        {
+            return new SandboxedTool(tool, name, services);
+        }
+        catch (Exception e)
+        {
+            ToolLog.CatalogRowSkipped(logger, tool.Id.Value, e.Message);
+            return null;
+        }
+    }
+
     /// <summary>Explains a name that is not served: an installed but disabled tool, or no such tool.</summary>
     public string ExplainMissing(string name)
     {
         var idText = NameStyle == ToolNameStyle.Id ? name : ToolNaming.IdOf(name);
-        if (ToolId.TryParse(idText, out var id, out _) && registry.Find(id) is { Enabled: false })
+        if (!ToolNaming.IsShortened(name) && ToolId.TryParse(idText, out var id, out _) && registry.Find(id) is { Enabled: false })
             return $"tool {name} is disabled; enable it with `kami enable {id}`";
         return $"unknown tool '{name}'; call tools/list to see the available tools";
     }
 
     private static bool Same(InstalledTool a, InstalledTool b) =>
-        a.WasmSha256 == b.WasmSha256 && a.InstallPath == b.InstallPath && a.Manifest.Version == b.Manifest.Version
+        a.Id.Value == b.Id.Value && a.WasmSha256 == b.WasmSha256 && a.InstallPath == b.InstallPath && a.Manifest.Version == b.Manifest.Version
         && a.Manifest.Security.Equals(b.Manifest.Security) && a.Manifest.Description == b.Manifest.Description
         && a.Manifest.Arguments.SequenceEqual(b.Manifest.Arguments);
 }

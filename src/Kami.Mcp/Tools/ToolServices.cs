@@ -1,14 +1,13 @@
 using Kami.Core.Hosting;
 using Kami.Core.Registry;
 using Kami.Mcp.Observability;
-using Kami.Runtime.Execution;
 using Microsoft.Extensions.Logging;
 
 namespace Kami.Mcp.Tools;
 
 /// <summary>What every served tool shares: the runtime, where data lives, limits, metrics and the audit log.</summary>
 public sealed record ToolServices(
-    ToolRuntime Runtime,
+    IToolExecutor Executor,
     KamiPaths Paths,
     ToolRateLimiter RateLimiter,
     KamiMetrics Metrics,

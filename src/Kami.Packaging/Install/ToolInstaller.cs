@@ -32,6 +32,8 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
 
             var existing = registry.Find(manifest.Id);
             RefuseUnlessForced(existing, manifest, options);
+            // Two tools must never be served under one MCP name, in either naming style (issue 9 item 3).
+            if (ToolNaming.FindCollision(manifest.Id, registry.List(ToolQuery.All).Select(t => t.Id)) is { } collision) throw collision.ToException();
 
             var sha = Sha256File.Compute(package.WasmFile);
             var target = paths.InstallDirectory(manifest.Id, manifest.Version, sha);

@@ -91,7 +91,7 @@ public sealed partial class HttpServedKami : IServedKami
 
     public Uri Url { get; private set; } = null!;
 
-    /// <summary>The token clients send by default (null: none).</summary>
+    /// <summary>The token clients send by default (null: none, and the server is started with --no-auth).</summary>
     public string? Token { get; init; }
 
     public string Stderr
@@ -100,9 +100,12 @@ public sealed partial class HttpServedKami : IServedKami
     }
 
     public static async Task<HttpServedKami> StartAsync(KamiHome home, IReadOnlyList<string>? args = null,
-        IReadOnlyDictionary<string, string?>? env = null, string? clientToken = null)
+        IReadOnlyDictionary<string, string?>? env = null, string? clientToken = null, bool defaultAuth = false)
     {
-        var info = KamiCli.StartInfo(["serve", "--http", "127.0.0.1:0", "--home", home.Path, .. args ?? []], env);
+        // Serving HTTP needs a token by default; tests that bring none say --no-auth, as the conformance script does,
+        // unless they test that default (defaultAuth).
+        string[] auth = clientToken is null && !defaultAuth && !(args ?? []).Contains("--no-auth") ? ["--no-auth"] : [];
+        var info = KamiCli.StartInfo(["serve", "--http", "127.0.0.1:0", "--home", home.Path, .. auth, .. args ?? []], env);
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start dotnet");
         var served = new HttpServedKami(process) { Token = clientToken };
         process.StandardInput.Close();

@@ -1,4 +1,4 @@
-namespace Kami.Mcp.Tools;
+namespace Kami.Core.Tools;
 
 /// <summary>
 /// How tools are named in <c>tools/list</c>. <see cref="Id"/> (default) uses the tool id as the Rust KAMI does;
