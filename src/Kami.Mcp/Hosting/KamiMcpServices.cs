@@ -17,7 +17,13 @@ public static class KamiMcpServices
 {
     public static IMcpServerBuilder AddKamiMcp(this IServiceCollection services, ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, string transport)
     {
-        services.AddSingleton(_ => new ToolRuntime(options.Runtime));
+        services.AddSingleton(sp =>
+        {
+            var runtime = new ToolRuntime(options.Runtime);
+            if (runtime.AllocatorNotice is { } notice)
+                RuntimeLog.AllocatorFallback(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Runtime"), notice);
+            return runtime;
+        });
         // Tests put their own executor (and clock) in first; the server runs calls in the sandbox.
         services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<ToolRuntime>()));
         services.TryAddSingleton(TimeProvider.System);
