@@ -170,6 +170,27 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
+    public async Task Call_SleepingGuestOnOnlyWorker_NextCallIsServedAtOnce()
+    {
+        // Hardening, blocking WASI calls: a guest asleep in a host wait would hold the only worker for 30 s.
+        using var home = new KamiHome();
+        await home.InstallEchoAsync();
+        await home.InstallFixtureAsync("sleeper", "test.kami.sleeper", "[security]\nmax_execution_ms = 600000\n");
+        await using var served = await ServeAsync(home, ["--concurrency", "1"]);
+        var client = await served.ConnectAsync();
+        var clock = Stopwatch.StartNew();
+
+        var sleeper = client.CallToolAsync("test.kami.sleeper", new Dictionary<string, object?>()).AsTask();
+        var next = await CallEchoAsync(client, "beside the sleeper").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual(true, next.IsError);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the next call took {clock.Elapsed}: the sleeping guest held the only worker");
+        var slept = await sleeper.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(slept.IsError);
+        Assert.Contains("tried to wait", Assert.IsType<TextContentBlock>(Assert.Single(slept.Content)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tool_list_follows_installs_and_disables_made_by_another_process()
     {
         using var home = new KamiHome();
