@@ -60,7 +60,7 @@ public class EchoBenchmarks
                    .WithEpochInterruption(true)
                    .WithMaximumStackSize(options.MaxStackBytes))
         {
-            using var pool = Pooling ? Kami.Runtime.Wasm.InstancePool.Create(options.MaxConcurrency) : null;
+            using var pool = Pooling ? Kami.Runtime.Wasm.PoolingAllocatorSizing.Create(options.MaxConcurrency) : null;
             if (pool is not null) config.WithPoolingAllocationStrategy(pool);
             _engine = new Engine(config);
         }

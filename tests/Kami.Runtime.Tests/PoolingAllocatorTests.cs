@@ -11,7 +11,7 @@ public sealed class PoolingAllocatorTests
     [Fact]
     public void WhyNot_AddressSpaceOf20GB_FallsBackWithAReason()
     {
-        var reason = InstancePool.WhyNot(maxConcurrency: 2, available: 20_000_000_000);
+        var reason = PoolingAllocatorSizing.WhyNot(maxConcurrency: 2, available: 20_000_000_000);
 
         Assert.NotNull(reason);
         Assert.Contains("ulimit -v", reason, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class PoolingAllocatorTests
     [Fact]
     public void WhyNot_NoLimitOrRoomEnough_UsesThePool()
     {
-        Assert.Null(InstancePool.WhyNot(maxConcurrency: 2, available: null));
-        Assert.Null(InstancePool.WhyNot(maxConcurrency: 2, available: InstancePool.ReservationBytes(2)));
+        Assert.Null(PoolingAllocatorSizing.WhyNot(maxConcurrency: 2, available: null));
+        Assert.Null(PoolingAllocatorSizing.WhyNot(maxConcurrency: 2, available: PoolingAllocatorSizing.ReservationBytes(2)));
     }
 }

@@ -22,12 +22,12 @@ internal sealed class WasmEngine : IDisposable
             .WithEpochInterruption(true)
             .WithMaximumStackSize(options.MaxStackBytes);
         var pooled = options.PoolingAllocator && options.MaxConcurrency <= MaxPooledConcurrency;
-        if (pooled && InstancePool.WhyNot(options.MaxConcurrency) is { } reason)
+        if (pooled && PoolingAllocatorSizing.WhyNot(options.MaxConcurrency) is { } reason)
         {
             AllocatorNotice = reason;
             pooled = false;
         }
-        using var pool = pooled ? InstancePool.Create(options.MaxConcurrency) : null;
+        using var pool = pooled ? PoolingAllocatorSizing.Create(options.MaxConcurrency) : null;
         if (pool is not null) config.WithPoolingAllocationStrategy(pool);
         Engine = new Engine(config);
         Linker = new ComponentLinker(Engine);

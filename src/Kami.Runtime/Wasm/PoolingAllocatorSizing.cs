@@ -11,7 +11,7 @@ namespace Kami.Runtime.Wasm;
 /// 1 MiB of its memory kept resident, for a cheap reuse); capping the warm slots at what the workers need keeps
 /// the resident set from creeping up as calls spread over more slots.
 /// </summary>
-internal static class InstancePool
+internal static class PoolingAllocatorSizing
 {
     // Wasmtime's defaults on 64-bit hosts: each memory slot reserves 4 GiB plus a 32 MiB guard region.
     private const ulong MemorySlotBytes = (4UL << 30) + (32UL << 20);
