@@ -16,7 +16,7 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, C
     public CliOutput Output { get; } = output;
     public bool Json => Parse.GetValue(globals.Json);
 
-    public SettingsLoader SettingsLoader => _settings ??= SettingsLoader.Load(Flags());
+    public SettingsLoader SettingsLoader => _settings ??= LoadSettings();
     public KamiSettings Settings => SettingsLoader.Settings;
 
     public SqliteToolRegistry Registry => _registry ??= new SqliteToolRegistry(Settings.Paths.Database);
@@ -25,6 +25,14 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, C
 
     public T Get<T>(Option<T> option) => Parse.GetValue(option)!;
     public T Get<T>(Argument<T> argument) => Parse.GetValue(argument)!;
+
+    // Said on every command that reads settings: a setting KAMI ignores may be a security setting mistyped.
+    private SettingsLoader LoadSettings()
+    {
+        var loader = SettingsLoader.Load(Flags());
+        foreach (var warning in loader.Warnings) Output.Warning(warning);
+        return loader;
+    }
 
     private Dictionary<string, string?> Flags()
     {

@@ -23,7 +23,7 @@ internal sealed record InstallJson(string Id, string Version, string WasmSha256,
 internal sealed record SettingJson(string Key, string? Value, string Source);
 
 internal sealed record StatusJson(string KamiVersion, string WasmtimeVersion, string Home, string Database, int SchemaVersion,
-    int Tools, int Enabled, IReadOnlyList<SettingJson> Settings, int RecentCalls);
+    int Tools, int Enabled, IReadOnlyList<SettingJson> Settings, int RecentCalls, IReadOnlyList<string> Warnings);
 
 internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? ErrorKind, double DurationMs, ulong FuelUsed,
     long? MemoryPeakBytes, long MemoryLimitBytes);
