@@ -27,8 +27,8 @@ internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> outpu
         }
         catch (ManifestInvalidException e)
         {
-            context.Output.Err.WriteLine("error: the package is not valid:");
-            foreach (var problem in e.Problems) context.Output.Err.WriteLine("  " + problem);
+            context.Output.Error("the package is not valid:");
+            foreach (var problem in e.Problems) context.Output.Note("  " + problem);
             return ExitCodes.UserError;
         }
         catch (KamiException e) when (e.IsUserError)
@@ -43,7 +43,8 @@ internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> outpu
         }
         catch (Exception e)
         {
-            Report(context, $"internal error: {e.Message}" + (Environment.GetEnvironmentVariable("KAMI_DEBUG") == "1" ? Environment.NewLine + e : ""), "Internal");
+            Report(context, $"internal error: {e.Message}", "Internal");
+            if (Environment.GetEnvironmentVariable("KAMI_DEBUG") == "1") context.Output.Err.WriteLine(e);
             return ExitCodes.InternalError;
         }
     }
@@ -51,6 +52,6 @@ internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> outpu
     private static void Report(CommandContext context, string message, string kind)
     {
         if (context.Json) context.Output.Json(new ErrorJson(message, kind), CliJsonContext.Relaxed.ErrorJson);
-        else context.Output.Err.WriteLine("error: " + message);
+        else context.Output.Error(message);
     }
 }
