@@ -8,7 +8,7 @@ namespace Kami.Cli.Commands;
 /// Runs a command's body and maps failures to exit codes: a <see cref="KamiException"/> the user can act on
 /// prints its message (exit 1); anything else is a bug and prints one line (exit 2; KAMI_DEBUG=1 adds the stack).
 /// </summary>
-internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> output)
+internal sealed class CommandRunner(GlobalOptions globals, CliHost host)
 {
     public GlobalOptions Globals { get; } = globals;
 
@@ -20,7 +20,7 @@ internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> outpu
 
     private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellation)
     {
-        var context = new CommandContext(parse, Globals, output());
+        var context = new CommandContext(parse, Globals, host);
         try
         {
             return await body(context, cancellation).ConfigureAwait(false);

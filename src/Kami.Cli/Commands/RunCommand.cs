@@ -56,7 +56,7 @@ internal static class RunCommand
                 policy = policy with { FsAccess = parsed };
             }
             var data = context.Get(dataDir) ?? Path.Combine(Path.GetTempPath(), "kami-run", toolId);
-            using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1, PoolingAllocator = context.Settings.PoolingAllocator, PrepareInstances = false });
+            using var runtime = context.NewOneShotRuntime();
             var result = await runtime.ExecuteAsync(new ExecutionRequest(toolId, wasm, policy, input)
             {
                 DataDirectory = Path.GetFullPath(data),

@@ -24,7 +24,7 @@ internal static class ValidateCommand
                 {
                     try
                     {
-                        using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1, PrepareInstances = false });
+                        using var runtime = context.NewOneShotRuntime();
                         imports = runtime.Check(package.Manifest.Id.Value, package.WasmFile);
                     }
                     catch (KamiException e)

@@ -61,7 +61,7 @@ internal sealed class FreshInstance : IDisposable
             store.Fuel = policy.MaxFuel;
             store.SetEpochDeadline(1);
             store.SetEpochDeadlineCallback(_ => budget.OnTick());
-            store.SetWasiConfiguration(WasiSandbox.Build(request, console));
+            store.SetWasiConfiguration(WasiSandbox.Build(request, console, engine.Options.EnvDenyList));
             budget.Start(TimeSpan.FromMilliseconds(policy.MaxExecutionMs), cancellation);
             var instance = engine.Linker.Instantiate(store, component.Component);
             fresh.Run = instance.GetFunction(ComponentLoader.ToolInterface, "run");
