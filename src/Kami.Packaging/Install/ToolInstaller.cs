@@ -32,6 +32,8 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
 
             var existing = registry.Find(manifest.Id);
             RefuseUnlessForced(existing, manifest, options);
+            // Asked about exactly the manifest this install records, read once: nothing is copied or granted before.
+            options.Approve?.Invoke(manifest);
 
             var sha = Sha256File.Compute(package.WasmFile);
             var target = paths.InstallDirectory(manifest.Id, manifest.Version, sha);
