@@ -60,11 +60,17 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
         }
     }
 
-    public InstalledTool Uninstall(ToolId id)
+    /// <summary>
+    /// Removes the tool, its files and (unless <paramref name="keepData"/>) its data directory, so that a later
+    /// package with the same id, from anyone, starts empty instead of reading this tool's notes. An upgrade is an
+    /// install, not an uninstall: it keeps the data.
+    /// </summary>
+    public InstalledTool Uninstall(ToolId id, bool keepData = false)
     {
         var removed = registry.Remove(id)
             ?? throw KamiException.ToolNotInstalled(id);
         RemoveInstallDirectory(removed.InstallPath);
+        if (!keepData) DataDirectories.Remove(paths.DataDirectory(id));
         return removed;
     }
 
