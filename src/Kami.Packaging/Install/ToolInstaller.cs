@@ -22,7 +22,7 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
     {
         InstallSweeper.Sweep(paths, registry, time);
         var staging = Path.Combine(paths.Staging, Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(staging);
+        PrivateFiles.CreateDirectory(staging);
         try
         {
             var read = PackageReader.Read(source, Path.Combine(staging, "unpacked"));

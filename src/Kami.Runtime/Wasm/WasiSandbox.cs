@@ -1,3 +1,4 @@
+using Kami.Core.Hosting;
 using Kami.Core.Security;
 using Kami.Runtime.Execution;
 using Wasmtime;
@@ -29,7 +30,7 @@ internal static class WasiSandbox
 
         if (request.Policy.FsAccess != FsAccess.None && request.DataDirectory is { } dataDirectory)
         {
-            Directory.CreateDirectory(dataDirectory);
+            PrivateFiles.CreateDirectory(dataDirectory);
             wasi.WithPreopenedDirectory(dataDirectory, GuestDataPath, request.Policy.FsAccess == FsAccess.Sandbox);
         }
         return wasi;
