@@ -52,4 +52,36 @@ public sealed class TerminalEscapeTests : IDisposable
 
         Assert.Contains("\\u001b[2J\\u0007", json.Out, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task InstallSummaryAndErrors_ManifestWithEscapeSequences_EscapesTerminalText()
+    {
+        var dir = HostilePackage();
+        var bad = Path.Combine(_cli.Scratch, "bad");
+        Directory.CreateDirectory(bad);
+        File.Copy(Path.Combine(dir, "echo.wasm"), Path.Combine(bad, "echo.wasm"));
+        File.WriteAllText(Path.Combine(bad, "tool.toml"), File.ReadAllText(Path.Combine(dir, "tool.toml")) + "\n[security]\nfs_access = \"col\\u001bour\"\n");
+        File.AppendAllText(Path.Combine(dir, "tool.toml"), "\n[security]\nenv_allow_list = [\"X\\u001b[2J\\u0007\"]\n");
+
+        var install = await _cli.RunAsync("install", dir);
+        var validate = await _cli.RunAsync("validate", bad);
+
+        AssertNoControlCharacters(install);
+        AssertNoControlCharacters(validate);
+        Assert.Contains("X\\x1b[2J\\x07", install.Out + install.Err, StringComparison.Ordinal);
+        Assert.Contains("col\\x1bour", validate.Out + validate.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_ConfigUnknownKey_WarnsOnStderrAndInStatus()
+    {
+        Directory.CreateDirectory(_cli.Home);
+        File.WriteAllText(Path.Combine(_cli.Home, "config.toml"), "\"token_flie\" = \"/run/kami/token\"\n");
+
+        var status = (await _cli.RunAsync("status")).Ok();
+
+        Assert.Contains("warning: ", status.Err, StringComparison.Ordinal);
+        Assert.Contains("unknown setting \"token_flie\" is ignored", status.Err, StringComparison.Ordinal);
+        Assert.Contains("unknown setting \"token_flie\" is ignored", status.Out, StringComparison.Ordinal);
+    }
 }
