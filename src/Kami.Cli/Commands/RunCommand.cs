@@ -58,6 +58,8 @@ internal static class RunCommand
                     throw new KamiException(ErrorKind.InvalidInput, $"--fs {access} is not one of {string.Join(", ", FsAccessNames.Names)}");
                 policy = policy with { FsAccess = parsed };
             }
+            foreach (var name in policy.EnvAllowList.Where(context.Settings.EnvDenyList.Denies))
+                context.Output.Warning($"{name} is never passed to a tool ({context.Settings.EnvDenyList.Reason(name)}); the tool will not see it");
             var data = context.Get(dataDir) ?? Path.Combine(scratch, "data");
             using var runtime = context.NewOneShotRuntime();
             var result = await runtime.ExecuteAsync(new ExecutionRequest(toolId, wasm, policy, input)
