@@ -7,10 +7,13 @@ namespace Kami.Cli;
 /// <summary>Builds the <c>kami</c> command tree; one file per command under Commands/.</summary>
 public static class KamiCli
 {
-    public static RootCommand Build(TextWriter output, TextWriter error, bool isTerminal)
+    public static RootCommand Build(TextWriter output, TextWriter error, bool isTerminal) =>
+        Build(new CliHost(output, error) { IsTerminal = isTerminal });
+
+    internal static RootCommand Build(CliHost host)
     {
         var globals = new GlobalOptions();
-        var runner = new CommandRunner(globals, () => new CliOutput(output, error, isTerminal));
+        var runner = new CommandRunner(globals, host);
         var root = new RootCommand("KAMI: give AI agents third-party tools without trusting them. Tools run as sandboxed WebAssembly components, served over MCP.")
         {
             globals.Home, globals.Database, globals.Json,
@@ -31,10 +34,12 @@ public static class KamiCli
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellation = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellation = default) =>
+        RunAsync(args, new CliHost(output, error) { IsTerminal = isTerminal }, cancellation);
+
+    internal static Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellation = default)
     {
-        var root = Build(output, error, isTerminal);
-        var parse = root.Parse(args);
-        return parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellation);
+        var parse = Build(host).Parse(args);
+        return parse.InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error }, cancellation);
     }
 }

@@ -1,3 +1,3 @@
 using Kami.Cli;
 
-return await KamiCli.RunAsync(args, Console.Out, Console.Error, !Console.IsOutputRedirected);
+return await KamiCli.RunAsync(args, CliHost.FromConsole());

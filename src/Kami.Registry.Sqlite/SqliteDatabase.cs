@@ -1,4 +1,5 @@
 using Kami.Core.Errors;
+using Kami.Core.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Kami.Registry.Sqlite;
@@ -24,7 +25,16 @@ internal sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = BusyTimeoutMs / 1000,
         }.ToString();
-        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(File)!);
+        // SQLite creates -wal and -shm with the database file's mode, so a 0600 file keeps all three private.
+        try
+        {
+            PrivateFiles.CreateFile(File);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A directory, a read-only place: SQLite's open below says what is wrong, with the file's name.
+        }
         try
         {
             Migrate();

@@ -1,3 +1,4 @@
+using Kami.Runtime.Execution;
 using Kami.TestCommon;
 
 namespace Kami.Cli.Tests;
@@ -10,11 +11,30 @@ internal sealed class CliHarness : IDisposable
     public string Home => _temp.Combine("home");
     public string Scratch => _temp.Path;
 
+    /// <summary>Whether the command believes a person is at a terminal to answer its questions.</summary>
+    public bool Interactive { get; set; }
+
+    /// <summary>What that person types, line by line.</summary>
+    public string Answers { get; set; } = "";
+
+    /// <summary>The options of every runtime a one-shot command made.</summary>
+    public List<RuntimeOptions> Runtimes { get; } = [];
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await KamiCli.RunAsync([.. args, "--home", Home], output, error, isTerminal: false);
+        var host = new CliHost(output, error)
+        {
+            IsInteractive = Interactive,
+            Input = new StringReader(Answers),
+            NewRuntime = options =>
+            {
+                lock (Runtimes) Runtimes.Add(options);
+                return new ToolRuntime(options);
+            },
+        };
+        var exit = await KamiCli.RunAsync([.. args, "--home", Home], host);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 

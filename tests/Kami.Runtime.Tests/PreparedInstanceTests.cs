@@ -64,7 +64,7 @@ public sealed class PreparedInstanceTests : IDisposable
     [Fact]
     public async Task Run_PolicyChangedBetweenCalls_NextCallRunsUnderTheNewPolicy()
     {
-        const string variable = "KAMI_TEST_PREPARED_SECRET";
+        const string variable = "KAMITEST_PREPARED_SECRET"; // not KAMI_*: those never reach a guest
         Environment.SetEnvironmentVariable(variable, "granted-before");
         try
         {

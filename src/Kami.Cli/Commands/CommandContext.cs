@@ -3,28 +3,46 @@ using Kami.Cli.Configuration;
 using Kami.Cli.Output;
 using Kami.Core.Registry;
 using Kami.Registry.Sqlite;
+using Kami.Runtime.Execution;
 
 namespace Kami.Cli.Commands;
 
 /// <summary>What a running command needs: its parsed flags, settings, output, and the registry on demand.</summary>
-internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, CliOutput output)
+internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, CliHost host)
 {
     private SettingsLoader? _settings;
     private SqliteToolRegistry? _registry;
 
     public ParseResult Parse { get; } = parse;
-    public CliOutput Output { get; } = output;
+    public CliOutput Output { get; } = new(host.Output, host.Error, host.IsTerminal);
+    public CliHost Host { get; } = host;
     public bool Json => Parse.GetValue(globals.Json);
 
-    public SettingsLoader SettingsLoader => _settings ??= SettingsLoader.Load(Flags());
+    public SettingsLoader SettingsLoader => _settings ??= LoadSettings();
     public KamiSettings Settings => SettingsLoader.Settings;
 
     public SqliteToolRegistry Registry => _registry ??= new SqliteToolRegistry(Settings.Paths.Database);
 
     public IAuditLog AuditLog => new SqliteAuditLog(Registry);
 
+    /// <summary>A runtime for a command that runs a tool once (<see cref="OneShotRuntime"/>).</summary>
+    public ToolRuntime NewOneShotRuntime()
+    {
+        var runtime = Host.NewRuntime(OneShotRuntime.Options(Settings));
+        if (runtime.AllocatorNotice is { } notice) Output.Warning(notice);
+        return runtime;
+    }
+
     public T Get<T>(Option<T> option) => Parse.GetValue(option)!;
     public T Get<T>(Argument<T> argument) => Parse.GetValue(argument)!;
+
+    // Said on every command that reads settings: a setting KAMI ignores may be a security setting mistyped.
+    private SettingsLoader LoadSettings()
+    {
+        var loader = SettingsLoader.Load(Flags());
+        foreach (var warning in loader.Warnings) Output.Warning(warning);
+        return loader;
+    }
 
     private Dictionary<string, string?> Flags()
     {

@@ -8,7 +8,7 @@ namespace Kami.Cli.Commands;
 /// Runs a command's body and maps failures to exit codes: a <see cref="KamiException"/> the user can act on
 /// prints its message (exit 1); anything else is a bug and prints one line (exit 2; KAMI_DEBUG=1 adds the stack).
 /// </summary>
-internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> output)
+internal sealed class CommandRunner(GlobalOptions globals, CliHost host)
 {
     public GlobalOptions Globals { get; } = globals;
 
@@ -20,15 +20,15 @@ internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> outpu
 
     private async Task<int> RunAsync(ParseResult parse, Func<CommandContext, CancellationToken, Task<int>> body, CancellationToken cancellation)
     {
-        var context = new CommandContext(parse, Globals, output());
+        var context = new CommandContext(parse, Globals, host);
         try
         {
             return await body(context, cancellation).ConfigureAwait(false);
         }
         catch (ManifestInvalidException e)
         {
-            context.Output.Err.WriteLine("error: the package is not valid:");
-            foreach (var problem in e.Problems) context.Output.Err.WriteLine("  " + problem);
+            context.Output.Error("the package is not valid:");
+            foreach (var problem in e.Problems) context.Output.Note("  " + problem);
             return ExitCodes.UserError;
         }
         catch (KamiException e) when (e.IsUserError)
@@ -43,7 +43,8 @@ internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> outpu
         }
         catch (Exception e)
         {
-            Report(context, $"internal error: {e.Message}" + (Environment.GetEnvironmentVariable("KAMI_DEBUG") == "1" ? Environment.NewLine + e : ""), "Internal");
+            Report(context, $"internal error: {e.Message}", "Internal");
+            if (Environment.GetEnvironmentVariable("KAMI_DEBUG") == "1") context.Output.Err.WriteLine(e);
             return ExitCodes.InternalError;
         }
     }
@@ -51,6 +52,6 @@ internal sealed class CommandRunner(GlobalOptions globals, Func<CliOutput> outpu
     private static void Report(CommandContext context, string message, string kind)
     {
         if (context.Json) context.Output.Json(new ErrorJson(message, kind), CliJsonContext.Relaxed.ErrorJson);
-        else context.Output.Err.WriteLine("error: " + message);
+        else context.Output.Error(message);
     }
 }

@@ -20,7 +20,7 @@ internal static class ExecCommand
             var tool = InstalledTools.Require(context, toolId);
             if (!tool.Enabled)
                 throw new KamiException(ErrorKind.ToolDisabled, $"tool {toolId} is disabled; enable it with `kami enable {toolId}`");
-            using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1, PoolingAllocator = context.Settings.PoolingAllocator, PrepareInstances = false });
+            using var runtime = context.NewOneShotRuntime();
             var result = await runtime.ExecuteAsync(new ExecutionRequest(tool.Id.Value, tool.WasmFile, tool.Manifest.Security, input)
             {
                 ExpectedSha256 = tool.WasmSha256,

@@ -51,8 +51,8 @@ internal sealed class ExecutionOptions
                 Math.Round(result.Metrics.Duration.TotalMilliseconds, 3), result.Metrics.FuelUsed, null, result.Metrics.MemoryLimitBytes),
                 CliJsonContext.Relaxed.ExecJson);
         }
-        else if (result.Ok) context.Output.Line(result.Output!);
-        else context.Output.Err.WriteLine("error: " + result.Error);
+        else if (result.Ok) context.Output.Data(result.Output!);
+        else context.Output.Error(result.Error ?? "the tool failed");
         return result.Ok ? ExitCodes.Ok : ExitCodes.UserError;
     }
 }

@@ -43,7 +43,7 @@ internal static class InspectCommand
     private static void Render(IAnsiConsole console, ToolDetailsJson d)
     {
         var grid = new Grid().AddColumn().AddColumn();
-        void Row(string key, string value) => grid.AddRow(new Text(key), new Text(value));
+        void Row(string key, string value) => grid.AddRow(new Text(key), new Text(TerminalText.Escape(value)));
         Row("id", d.Id);
         Row("name", d.Name);
         Row("version", d.Version);

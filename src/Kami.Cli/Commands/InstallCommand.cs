@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kami.Cli.Output;
+using Kami.Core.Security;
 using Kami.Packaging.Install;
 
 namespace Kami.Cli.Commands;
@@ -10,17 +11,20 @@ internal static class InstallCommand
     {
         var source = new Argument<string>("package") { Description = "A package directory, its tool.toml, or a plugin.zip" };
         var force = new Option<bool>("--force") { Description = "Re-install the same version, downgrade, or re-approve a changed .wasm" };
-        var command = new Command("install", "Install a tool package into the registry") { source, force };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Grant the capabilities the tool asks for without asking (needed without a terminal when require_approval = true)" };
+        var command = new Command("install", "Install a tool package into the registry; shows what the tool may do and asks before granting it") { source, force, yes };
         runner.SetAction(command, context =>
         {
             var paths = context.Settings.Paths;
             var installer = new ToolInstaller(context.Registry, paths, TimeProvider.System);
-            var result = installer.Install(context.Get(source), new InstallOptions(context.Get(force)));
+            var approval = new InstallApproval(context, context.Get(yes));
+            var result = installer.Install(context.Get(source), new InstallOptions(context.Get(force)) { Approve = approval.Approve });
             var tool = result.Tool;
             if (context.Json)
             {
                 context.Output.Json(new InstallJson(tool.Id.Value, tool.Manifest.Version.ToString(), tool.WasmSha256, tool.InstallPath,
-                    result.Replaced?.Manifest.Version.ToString(), result.Notes), CliJsonContext.Relaxed.InstallJson);
+                    result.Replaced?.Manifest.Version.ToString(), result.Notes, ToJson(approval.Summary!, paths.DataDirectory(tool.Id))),
+                    CliJsonContext.Relaxed.InstallJson);
                 return ExitCodes.Ok;
             }
             foreach (var note in result.Notes) context.Output.Note("note: " + note);
@@ -31,4 +35,8 @@ internal static class InstallCommand
         });
         return command;
     }
+
+    private static CapabilitiesJson ToJson(CapabilitySummary s, string dataDirectory) =>
+        new(s.Files.ToManifestName(), s.Files == FsAccess.None ? null : dataDirectory, s.Env, s.EnvWithheld.Select(w => w.Name).ToList(), s.Hosts,
+            s.Limits.Select(l => new RaisedLimitJson(l.Name, l.Value, l.Default)).ToList(), s.GrantsNothing);
 }

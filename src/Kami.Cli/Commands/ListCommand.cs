@@ -28,7 +28,7 @@ internal static class ListCommand
             }
             var table = new Table().AddColumns("ID", "VERSION", "ENABLED", "DESCRIPTION");
             foreach (var t in tools)
-                table.AddRow(Markup.Escape(t.Id.Value), Markup.Escape(t.Manifest.Version.ToString()), t.Enabled ? "yes" : "no", Markup.Escape(t.Manifest.Description));
+                table.AddRow(TerminalText.Cell(t.Id.Value), TerminalText.Cell(t.Manifest.Version.ToString()), t.Enabled ? "yes" : "no", TerminalText.Cell(t.Manifest.Description));
             context.Output.Console.Write(table);
             return ExitCodes.Ok;
         });

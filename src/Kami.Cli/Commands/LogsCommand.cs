@@ -27,9 +27,9 @@ internal static class LogsCommand
             }
             var table = new Table().AddColumns("TIME", "TOOL", "OUTCOME", "MS", "FUEL", "ERROR");
             foreach (var c in calls)
-                table.AddRow(c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(c.ToolId), Markup.Escape(c.Outcome),
+                table.AddRow(c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TerminalText.Cell(c.ToolId), TerminalText.Cell(c.Outcome),
                     c.DurationMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), c.FuelUsed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(c.Error ?? ""));
+                    TerminalText.Cell(c.Error));
             context.Output.Console.Write(table);
             return ExitCodes.Ok;
         });

@@ -40,7 +40,7 @@ internal static class McpConfigCommand
             JsonObject root = name == "vscode"
                 ? new JsonObject { ["servers"] = new JsonObject { ["kami"] = WithType(server) } }
                 : new JsonObject { ["mcpServers"] = new JsonObject { ["kami"] = server } };
-            context.Output.Line(root.ToJsonString(Indented));
+            context.Output.JsonText(root.ToJsonString(Indented));
             context.Output.Note(name switch
             {
                 "claude" => "paste into claude_desktop_config.json (Settings → Developer → Edit Config), then restart Claude Desktop",
@@ -70,7 +70,7 @@ internal static class McpConfigCommand
         JsonObject root = name == "vscode"
             ? new JsonObject { ["servers"] = new JsonObject { ["kami"] = server } }
             : new JsonObject { ["mcpServers"] = new JsonObject { ["kami"] = server } };
-        context.Output.Line(root.ToJsonString(Indented));
+        context.Output.JsonText(root.ToJsonString(Indented));
         var names = name == "generic" ? "" : " --tool-names underscore";
         context.Output.Note($"start the server with `kami serve --http {endpointText}{names}`; the snippet holds the bearer token: keep it private");
         return ExitCodes.Ok;

@@ -20,28 +20,31 @@ internal static class RunCommand
         var memory = new Option<int?>("--max-memory-mb") { Description = "Memory cap in MiB" };
         var time = new Option<int?>("--max-execution-ms") { Description = "Wall-clock limit in milliseconds" };
         var fs = new Option<string?>("--fs") { Description = "File access: none, read-only or sandbox (of --data-dir)" };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Directory the tool sees as '.' with --fs read-only/sandbox (default: a temporary one)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Directory the tool sees as '.' with --fs read-only/sandbox (default: a fresh private one, removed after the run)" };
         var env = new Option<string[]>("--env") { Description = "Host environment variable the tool may read (repeatable)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("run", "Run a component or package directly (dev mode), without installing it") { target, fuel, memory, time, fs, dataDir, env };
         io.AddTo(command);
         runner.SetAction(command, async (context, cancellation) =>
         {
             var input = io.ReadInput(context);
-            var scratch = Path.Combine(Path.GetTempPath(), "kami-run-" + Guid.NewGuid().ToString("n"));
+            // A fresh directory only this user can enter (mkdtemp, 0700), never a fixed name another local user
+            // could plant a link at; the dev data lives inside it and goes with it.
+            var scratch = Directory.CreateTempSubdirectory("kami-run-").FullName;
             try
             {
                 return await RunAsync(context, input, scratch, cancellation);
             }
             finally
             {
-                if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+                // Recursive deletion removes a link the guest made as a link; it does not follow it.
+                try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             }
         });
         return command;
 
         async Task<int> RunAsync(CommandContext context, string input, string scratch, CancellationToken cancellation)
         {
-            var (toolId, wasm, policy) = Resolve(context.Get(target), scratch);
+            var (toolId, wasm, policy) = Resolve(context.Get(target), Path.Combine(scratch, "package"));
             policy = policy with
             {
                 MaxFuel = context.Get(fuel) ?? policy.MaxFuel,
@@ -55,8 +58,10 @@ internal static class RunCommand
                     throw new KamiException(ErrorKind.InvalidInput, $"--fs {access} is not one of {string.Join(", ", FsAccessNames.Names)}");
                 policy = policy with { FsAccess = parsed };
             }
-            var data = context.Get(dataDir) ?? Path.Combine(Path.GetTempPath(), "kami-run", toolId);
-            using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1, PoolingAllocator = context.Settings.PoolingAllocator, PrepareInstances = false });
+            foreach (var name in policy.EnvAllowList.Where(context.Settings.EnvDenyList.Denies))
+                context.Output.Warning($"{name} is never passed to a tool ({context.Settings.EnvDenyList.Reason(name)}); the tool will not see it");
+            var data = context.Get(dataDir) ?? Path.Combine(scratch, "data");
+            using var runtime = context.NewOneShotRuntime();
             var result = await runtime.ExecuteAsync(new ExecutionRequest(toolId, wasm, policy, input)
             {
                 DataDirectory = Path.GetFullPath(data),

@@ -35,6 +35,7 @@ internal static class ServeCommand
                     MaxConcurrency = context.Get(concurrency) is { } n and > 0 ? n : settings.MaxConcurrency,
                     QueueLimit = settings.QueueLimit,
                     PoolingAllocator = settings.PoolingAllocator,
+                    EnvDenyList = settings.EnvDenyList,
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

@@ -22,7 +22,7 @@ internal static class StatusCommand
             var settings = SettingKeys.All.Select(k => new SettingJson(k, loader.ValueOf(k), loader.SourceOf(k))).ToList();
             var calls = context.AuditLog.Recent(10_000).Count;
             var status = new StatusJson(KamiVersion, ToolRuntime.WasmtimeVersion, context.Settings.Paths.Home, info.Location,
-                info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls);
+                info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls, loader.Warnings);
             if (context.Json)
             {
                 context.Output.Json(status, CliJsonContext.Relaxed.StatusJson);
@@ -31,14 +31,15 @@ internal static class StatusCommand
             var grid = new Grid().AddColumn().AddColumn();
             grid.AddRow("kami", status.KamiVersion);
             grid.AddRow("wasmtime", status.WasmtimeVersion);
-            grid.AddRow("home", Markup.Escape(status.Home));
-            grid.AddRow("registry", Markup.Escape($"{status.Database} (schema v{status.SchemaVersion})"));
+            grid.AddRow("home", TerminalText.Cell(status.Home));
+            grid.AddRow("registry", TerminalText.Cell($"{status.Database} (schema v{status.SchemaVersion})"));
             grid.AddRow("tools", $"{status.Tools} installed, {status.Enabled} enabled");
             grid.AddRow("calls recorded", calls >= 10_000 ? "10,000+" : calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
             context.Output.Console.Write(grid);
             var table = new Table().AddColumns("SETTING", "VALUE", "FROM");
-            foreach (var s in settings) table.AddRow(Markup.Escape(s.Key), Markup.Escape(s.Value ?? "-"), Markup.Escape(s.Source));
+            foreach (var s in settings) table.AddRow(TerminalText.Cell(s.Key), TerminalText.Cell(s.Value ?? "-"), TerminalText.Cell(s.Source));
             context.Output.Console.Write(table);
+            foreach (var warning in status.Warnings) context.Output.Line("warning: " + warning);
             return ExitCodes.Ok;
         });
         return command;

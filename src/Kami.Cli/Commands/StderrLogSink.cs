@@ -1,3 +1,4 @@
+using Kami.Cli.Output;
 using Kami.Runtime.Execution;
 
 namespace Kami.Cli.Commands;
@@ -7,6 +8,6 @@ internal sealed class StderrLogSink(TextWriter error) : IGuestLogSink
 {
     public void Log(string toolId, GuestLogLevel level, string message)
     {
-        lock (error) error.WriteLine($"[{toolId}] {level.ToString().ToLowerInvariant()}: {message}");
+        lock (error) error.WriteLine(TerminalText.Escape($"[{toolId}] {level.ToString().ToLowerInvariant()}: {message}"));
     }
 }

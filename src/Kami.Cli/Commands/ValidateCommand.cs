@@ -24,7 +24,7 @@ internal static class ValidateCommand
                 {
                     try
                     {
-                        using var runtime = new ToolRuntime(RuntimeOptions.Default with { MaxConcurrency = 1, PrepareInstances = false });
+                        using var runtime = context.NewOneShotRuntime();
                         imports = runtime.Check(package.Manifest.Id.Value, package.WasmFile);
                     }
                     catch (KamiException e)
@@ -41,10 +41,14 @@ internal static class ValidateCommand
                 }
                 else
                 {
-                    foreach (var p in problems) (p.Severity == ProblemSeverity.Error ? context.Output.Err : context.Output.Out).WriteLine(p.ToString());
-                    foreach (var note in read.Notes) context.Output.Out.WriteLine("note: " + note);
+                    foreach (var p in problems)
+                    {
+                        if (p.Severity == ProblemSeverity.Error) context.Output.Note(p.ToString());
+                        else context.Output.Line(p.ToString());
+                    }
+                    foreach (var note in read.Notes) context.Output.Line("note: " + note);
                     if (valid) context.Output.Line($"ok: {read.Package!.Manifest.Id} {read.Package.Manifest.Version} is a valid package");
-                    else context.Output.Err.WriteLine($"invalid: {problems.Count(p => p.Severity == ProblemSeverity.Error)} error(s)");
+                    else context.Output.Note($"invalid: {problems.Count(p => p.Severity == ProblemSeverity.Error)} error(s)");
                 }
                 return valid ? ExitCodes.Ok : ExitCodes.UserError;
             }

@@ -1,4 +1,5 @@
 using Kami.Core.Hosting;
+using Kami.Core.Security;
 
 namespace Kami.Cli.Configuration;
 
@@ -16,6 +17,12 @@ public sealed record KamiSettings
     public string? TokenFile { get; init; }
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public bool PoolingAllocator { get; init; } = true;
+
+    /// <summary>Host variables no tool is given, on top of KAMI's own (<c>KAMI_*</c>), whatever its manifest asks.</summary>
+    public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
+
+    /// <summary>Without a terminal, install a tool that asks for any capability only with <c>--yes</c>.</summary>
+    public bool RequireApproval { get; init; }
 
     /// <summary>The least severe server-log entry <c>kami serve</c> writes to stderr (guest logs included).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;

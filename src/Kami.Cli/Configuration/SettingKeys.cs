@@ -15,7 +15,13 @@ public static class SettingKeys
     public const string AllowedOrigins = "allowed_origins";
     public const string PoolingAllocator = "pooling_allocator";
     public const string LogLevel = "log_level";
+    public const string EnvDenyList = "env_deny_list";
+    public const string RequireApproval = "require_approval";
 
     public static readonly IReadOnlyList<string> All =
-        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator, LogLevel];
+        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator, LogLevel,
+            EnvDenyList, RequireApproval];
+
+    /// <summary>Every key config.toml may hold: the ones <c>kami status</c> shows, and the token, which it does not.</summary>
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>([.. All, Token], StringComparer.OrdinalIgnoreCase);
 }

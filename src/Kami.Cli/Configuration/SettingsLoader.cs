@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kami.Core.Errors;
+using Kami.Core.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
@@ -15,13 +16,17 @@ public sealed class SettingsLoader
 {
     private readonly IConfigurationRoot _root;
 
-    private SettingsLoader(IConfigurationRoot root, KamiSettings settings)
+    private SettingsLoader(IConfigurationRoot root, KamiSettings settings, IReadOnlyList<string> warnings)
     {
         _root = root;
         Settings = settings;
+        Warnings = warnings;
     }
 
     public KamiSettings Settings { get; }
+
+    /// <summary>What config.toml holds that KAMI does not read (unknown keys, tables), one line each.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     public static SettingsLoader Load(IReadOnlyDictionary<string, string?> flags)
     {
@@ -35,6 +40,7 @@ public sealed class SettingsLoader
             [SettingKeys.AuditArguments] = "false",
             [SettingKeys.PoolingAllocator] = "true",
             [SettingKeys.LogLevel] = "info",
+            [SettingKeys.RequireApproval] = "false",
         };
 
         // The home decides where config.toml is, so it is resolved from every layer but the file first.
@@ -44,7 +50,7 @@ public sealed class SettingsLoader
 
         var root = new ConfigurationBuilder()
             .AddInMemoryCollection(defaults)
-            .Add(new TomlConfigurationSource(Path.Combine(Path.GetFullPath(home), "config.toml")))
+            .Add(new TomlConfigurationSource(Path.Combine(Path.GetFullPath(home), "config.toml"), SettingKeys.Known))
             .AddEnvironmentVariables("KAMI_")
             .AddInMemoryCollection(flags)
             .Build();
@@ -62,9 +68,12 @@ public sealed class SettingsLoader
             LogLevel = Level(root, SettingKeys.LogLevel),
             Token = root[SettingKeys.Token],
             TokenFile = root[SettingKeys.TokenFile],
-            AllowedOrigins = (root[SettingKeys.AllowedOrigins] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            AllowedOrigins = List(root, SettingKeys.AllowedOrigins),
+            EnvDenyList = new EnvDenyList(List(root, SettingKeys.EnvDenyList)),
+            RequireApproval = Bool(root, SettingKeys.RequireApproval),
         };
-        return new SettingsLoader(root, settings);
+        var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
+        return new SettingsLoader(root, settings, warnings);
     }
 
     /// <summary>Which layer supplied a key: "flag", "environment", "config.toml" or "default".</summary>
@@ -85,6 +94,9 @@ public sealed class SettingsLoader
     }
 
     public string? ValueOf(string key) => _root[key];
+
+    private static string[] List(IConfiguration c, string key) =>
+        (c[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int Int(IConfiguration c, string key, int min, int max)
     {

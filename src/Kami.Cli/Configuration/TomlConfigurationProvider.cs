@@ -5,14 +5,23 @@ using Tomlyn.Syntax;
 
 namespace Kami.Cli.Configuration;
 
-/// <summary>Reads <c>$KAMI_HOME/config.toml</c> (top-level keys) into configuration, through Tomlyn's syntax tree.</summary>
-internal sealed class TomlConfigurationProvider(string file) : ConfigurationProvider
+/// <summary>
+/// Reads <c>$KAMI_HOME/config.toml</c> (top-level keys) into configuration, through Tomlyn's syntax tree.
+/// A quoted key (<c>"token_file" = …</c>) is the same key as a bare one; anything KAMI does not read (an
+/// unknown or dotted key, a table) becomes a warning, so a mistyped security setting is never dropped silently.
+/// </summary>
+internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string> knownKeys) : ConfigurationProvider
 {
+    private readonly List<string> _warnings = [];
+
     public string File { get; } = file;
+
+    public IReadOnlyList<string> Warnings => _warnings;
 
     public override void Load()
     {
         Data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        _warnings.Clear();
         if (!System.IO.File.Exists(File)) return;
         var document = SyntaxParser.Parse(System.IO.File.ReadAllText(File), File, true);
         if (document.HasErrors)
@@ -23,7 +32,12 @@ internal sealed class TomlConfigurationProvider(string file) : ConfigurationProv
         foreach (var kv in document.KeyValues)
         {
             if (kv.Key is null) continue;
-            var key = kv.Key.ToString().Trim();
+            var key = KeyName(kv.Key);
+            if (key is null || !knownKeys.Contains(key))
+            {
+                Warn(kv, $"unknown setting {kv.Key.ToString().Trim()} is ignored (known settings: {string.Join(", ", knownKeys.Order(StringComparer.Ordinal))})");
+                continue;
+            }
             Data[key] = kv.Value switch
             {
                 StringValueSyntax s => s.Value,
@@ -33,10 +47,21 @@ internal sealed class TomlConfigurationProvider(string file) : ConfigurationProv
                 _ => kv.Value?.ToString()?.Trim(),
             };
         }
+        foreach (var table in document.Tables)
+            Warn(table, $"table [{table.Name?.ToString().Trim()}] is ignored; KAMI reads only top-level settings");
     }
-}
 
-internal sealed class TomlConfigurationSource(string file) : IConfigurationSource
-{
-    public IConfigurationProvider Build(IConfigurationBuilder builder) => new TomlConfigurationProvider(file);
+    /// <summary>The key as TOML means it (bare or quoted alike); null for a dotted key, which no setting is.</summary>
+    private static string? KeyName(KeySyntax key)
+    {
+        if (key.DotKeys is { ChildrenCount: > 0 }) return null;
+        return key.Key switch
+        {
+            BareKeySyntax bare => bare.Key?.Text,
+            StringValueSyntax quoted => quoted.Value,
+            _ => null,
+        };
+    }
+
+    private void Warn(SyntaxNode node, string message) => _warnings.Add($"{File}:{node.Span.Start.Line + 1}: {message}");
 }

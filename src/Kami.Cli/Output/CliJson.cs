@@ -18,12 +18,18 @@ internal sealed record ProblemJson(string Severity, string File, int? Line, stri
 internal sealed record ValidateJson(bool Valid, string? Id, string? Version, IReadOnlyList<ProblemJson> Problems,
     IReadOnlyList<string> Notes, IReadOnlyList<string> Imports);
 
-internal sealed record InstallJson(string Id, string Version, string WasmSha256, string InstallPath, string? Replaced, IReadOnlyList<string> Notes);
+internal sealed record InstallJson(string Id, string Version, string WasmSha256, string InstallPath, string? Replaced, IReadOnlyList<string> Notes,
+    CapabilitiesJson Capabilities);
+
+internal sealed record CapabilitiesJson(string Files, string? DataDirectory, IReadOnlyList<string> Env, IReadOnlyList<string> EnvWithheld,
+    IReadOnlyList<string> Hosts, IReadOnlyList<RaisedLimitJson> Limits, bool GrantsNothing);
+
+internal sealed record RaisedLimitJson(string Name, ulong Value, ulong Default);
 
 internal sealed record SettingJson(string Key, string? Value, string Source);
 
 internal sealed record StatusJson(string KamiVersion, string WasmtimeVersion, string Home, string Database, int SchemaVersion,
-    int Tools, int Enabled, IReadOnlyList<SettingJson> Settings, int RecentCalls);
+    int Tools, int Enabled, IReadOnlyList<SettingJson> Settings, int RecentCalls, IReadOnlyList<string> Warnings);
 
 internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? ErrorKind, double DurationMs, ulong FuelUsed,
     long? MemoryPeakBytes, long MemoryLimitBytes);

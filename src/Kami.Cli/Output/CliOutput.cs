@@ -14,6 +14,7 @@ internal sealed class CliOutput
     {
         Out = output;
         Err = error;
+        IsTerminal = isTerminal;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -24,13 +25,29 @@ internal sealed class CliOutput
         if (!isTerminal) Console.Profile.Width = 160;
     }
 
+    public bool IsTerminal { get; }
     public TextWriter Out { get; }
     public TextWriter Err { get; }
     public IAnsiConsole Console { get; }
 
     public void Json<T>(T value, JsonTypeInfo<T> type) => Out.WriteLine(JsonSerializer.Serialize(value, type));
 
-    public void Line(string text) => Out.WriteLine(text);
+    /// <summary>A JSON document KAMI wrote itself (its strings are escaped by the serializer): written as it is, newlines included.</summary>
+    public void JsonText(string json) => Out.WriteLine(json);
 
-    public void Note(string text) => Err.WriteLine(text);
+    /// <summary>A line of human output on stdout, with control characters escaped (<see cref="TerminalText"/>).</summary>
+    public void Line(string text) => Out.WriteLine(TerminalText.Escape(text));
+
+    /// <summary>A line of human output on stderr, escaped like <see cref="Line"/>.</summary>
+    public void Note(string text) => Err.WriteLine(TerminalText.Escape(text));
+
+    public void Error(string message) => Note("error: " + message);
+
+    public void Warning(string message) => Note("warning: " + message);
+
+    /// <summary>
+    /// A tool's result: the bytes as they are for a pipe or a file (it is the tool's data), escaped on a
+    /// terminal, where a guest's output must not drive the operator's screen.
+    /// </summary>
+    public void Data(string text) => Out.WriteLine(IsTerminal ? TerminalText.Escape(text) : text);
 }

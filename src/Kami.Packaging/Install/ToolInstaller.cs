@@ -22,7 +22,7 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
     {
         InstallSweeper.Sweep(paths, registry, time);
         var staging = Path.Combine(paths.Staging, Guid.NewGuid().ToString("n"));
-        Directory.CreateDirectory(staging);
+        PrivateFiles.CreateDirectory(staging);
         try
         {
             var read = PackageReader.Read(source, Path.Combine(staging, "unpacked"));
@@ -34,6 +34,8 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
             RefuseUnlessForced(existing, manifest, options);
             // Two tools must never be served under one MCP name, in either naming style (issue 9 item 3).
             if (ToolNaming.FindCollision(manifest.Id, registry.List(ToolQuery.All).Select(t => t.Id)) is { } collision) throw collision.ToException();
+            // Asked about exactly the manifest this install records, read once: nothing is copied or granted before.
+            options.Approve?.Invoke(manifest);
 
             var sha = Sha256File.Compute(package.WasmFile);
             var target = paths.InstallDirectory(manifest.Id, manifest.Version, sha);
@@ -60,11 +62,17 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
         }
     }
 
-    public InstalledTool Uninstall(ToolId id)
+    /// <summary>
+    /// Removes the tool, its files and (unless <paramref name="keepData"/>) its data directory, so that a later
+    /// package with the same id, from anyone, starts empty instead of reading this tool's notes. An upgrade is an
+    /// install, not an uninstall: it keeps the data.
+    /// </summary>
+    public InstalledTool Uninstall(ToolId id, bool keepData = false)
     {
         var removed = registry.Remove(id)
             ?? throw KamiException.ToolNotInstalled(id);
         RemoveInstallDirectory(removed.InstallPath);
+        if (!keepData) DataDirectories.Remove(paths.DataDirectory(id));
         return removed;
     }
 

@@ -40,6 +40,11 @@ public static class PackageReader
 
     private static PackageReadResult ReadDirectory(string root)
     {
+        // Checked before anything is read: a link could point the manifest or the component anywhere on the host.
+        if (PackageLinks.FindFirst(root) is { } link)
+            return Fail(ManifestProblem.Error(link, null, null,
+                $"{link} is a symbolic link; packages may hold only regular files and directories: replace the link with a copy of what it points at"));
+
         var manifestFile = Path.Combine(root, ManifestParser.FileName);
         if (!File.Exists(manifestFile))
             return Fail(ManifestProblem.Error(ManifestParser.FileName, null, null, "the package has no tool.toml at its root; create one (see examples/echo/tool.toml)"));

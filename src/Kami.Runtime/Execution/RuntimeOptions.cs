@@ -1,3 +1,5 @@
+using Kami.Core.Security;
+
 namespace Kami.Runtime.Execution;
 
 /// <summary>Host-wide execution settings (per-tool limits come from each tool's SecurityPolicy).</summary>
@@ -53,6 +55,12 @@ public sealed record RuntimeOptions
     /// tools in turn sends its next call within a few hundred microseconds of the last reply.
     /// </summary>
     public TimeSpan WorkerIdleSpin { get; init; } = TimeSpan.FromMicroseconds(250);
+
+    /// <summary>
+    /// Host variables no guest is given, whatever its policy's env_allow_list says: KAMI's own (<c>KAMI_*</c>)
+    /// always, and the operator's <c>env_deny_list</c>. Enforced where the guest's environment is built.
+    /// </summary>
+    public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
 
     public static RuntimeOptions Default { get; } = new();
 }

@@ -67,7 +67,7 @@ internal sealed class FreshInstance : IDisposable
             store.Fuel = policy.MaxFuel;
             store.SetEpochDeadline(1);
             store.SetEpochDeadlineCallback(_ => budget.OnTick());
-            store.SetWasiConfiguration(WasiSandbox.Build(request, console));
+            store.SetWasiConfiguration(WasiSandbox.Build(request, console, engine.Options.EnvDenyList));
             var started = Stopwatch.GetTimestamp();
             budget.Start(request.ToolId, policy, TimeSpan.Zero, cancellation);
             var instance = engine.Linker.Instantiate(store, component.Component);

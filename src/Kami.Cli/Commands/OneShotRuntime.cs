@@ -1,0 +1,19 @@
+using Kami.Cli.Configuration;
+using Kami.Runtime.Execution;
+
+namespace Kami.Cli.Commands;
+
+/// <summary>
+/// The one owner of the runtime options of a command that runs a tool once and exits (<c>exec</c>, <c>run</c>,
+/// <c>validate</c>): one worker, nothing made ahead, and the host settings every runtime must honour.
+/// </summary>
+internal static class OneShotRuntime
+{
+    public static RuntimeOptions Options(KamiSettings settings) => RuntimeOptions.Default with
+    {
+        MaxConcurrency = 1,
+        PrepareInstances = false,
+        PoolingAllocator = settings.PoolingAllocator,
+        EnvDenyList = settings.EnvDenyList,
+    };
+}

@@ -1,0 +1,48 @@
+using Kami.TestCommon;
+
+namespace Kami.Cli.Tests;
+
+/// <summary>Issue 10's bug: exec, run and validate build their runtime from the same settings (one owner).</summary>
+public sealed class OneShotRuntimeTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private void Config(string toml)
+    {
+        Directory.CreateDirectory(_cli.Home);
+        File.WriteAllText(Path.Combine(_cli.Home, "config.toml"), toml);
+    }
+
+    [Fact]
+    public async Task Validate_PoolingAllocatorFalse_RuntimeHonoursIt()
+    {
+        Config("pooling_allocator = false\n");
+
+        (await _cli.RunAsync("validate", RepoPaths.Example("echo"))).Ok();
+
+        Assert.False(Assert.Single(_cli.Runtimes).PoolingAllocator);
+    }
+
+    [Fact]
+    public async Task ExecRunValidate_SameSettings_SameRuntimeOptions()
+    {
+        Config("pooling_allocator = false\nenv_deny_list = [\"AWS_SECRET_ACCESS_KEY\"]\n");
+        (await _cli.RunAsync("install", RepoPaths.Example("echo"))).Ok();
+
+        (await _cli.RunAsync("validate", RepoPaths.Example("echo"))).Ok();
+        (await _cli.RunAsync("run", RepoPaths.Example("echo"), "-i", "{\"text\":\"a\"}")).Ok();
+        (await _cli.RunAsync("exec", "dev.kami.echo", "-i", "{\"text\":\"a\"}")).Ok();
+
+        Assert.Equal(3, _cli.Runtimes.Count);
+        Assert.All(_cli.Runtimes, options =>
+        {
+            Assert.Equal(_cli.Runtimes[0], options);
+            Assert.False(options.PoolingAllocator);
+            Assert.Equal(1, options.MaxConcurrency);
+            Assert.False(options.PrepareInstances);
+            Assert.Equal(["AWS_SECRET_ACCESS_KEY"], options.EnvDenyList.Names);
+        });
+    }
+}

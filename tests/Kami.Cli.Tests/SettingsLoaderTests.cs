@@ -1,0 +1,101 @@
+using Kami.Cli.Configuration;
+using Kami.Core.Errors;
+using Kami.TestCommon;
+
+namespace Kami.Cli.Tests;
+
+/// <summary>config.toml as the loader reads it (issue 9 item 12, issue 10 part 4): one row per case.</summary>
+public sealed class SettingsLoaderTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private SettingsLoader Load(string configToml)
+    {
+        var home = _temp.Combine("home-" + Guid.NewGuid().ToString("n")[..8]);
+        Directory.CreateDirectory(home);
+        File.WriteAllText(Path.Combine(home, "config.toml"), configToml);
+        return SettingsLoader.Load(new Dictionary<string, string?> { [SettingKeys.Home] = home });
+    }
+
+    public static TheoryData<string, string, string> Values => new()
+    {
+        // config.toml line, setting key, value read
+        { "token_file = \"/run/kami/token\"", SettingKeys.TokenFile, "/run/kami/token" },
+        { "\"token_file\" = \"/run/kami/token\"", SettingKeys.TokenFile, "/run/kami/token" },
+        { "'token_file' = \"/run/kami/token\"", SettingKeys.TokenFile, "/run/kami/token" },
+        { "\"queue_limit\" = 7", SettingKeys.QueueLimit, "7" },
+        { "\"pooling_allocator\" = false", SettingKeys.PoolingAllocator, "false" },
+        { "allowed_origins = [\"https://a.example\", \"https://b.example\"]", SettingKeys.AllowedOrigins, "https://a.example,https://b.example" },
+        { "env_deny_list = [\"AWS_SECRET_ACCESS_KEY\"]", SettingKeys.EnvDenyList, "AWS_SECRET_ACCESS_KEY" },
+        { "require_approval = true", SettingKeys.RequireApproval, "true" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void Load_ConfigQuotedOrBareKey_IsRead(string line, string key, string expected)
+    {
+        var loader = Load(line + "\n");
+
+        Assert.Equal(expected, loader.ValueOf(key));
+        Assert.EndsWith("config.toml", loader.SourceOf(key), StringComparison.Ordinal);
+        Assert.Empty(loader.Warnings);
+    }
+
+    [Fact]
+    public void Load_ConfigQuotedKeys_ReachTheSettings()
+    {
+        var settings = Load("\"token_file\" = \"/run/kami/token\"\n\"require_approval\" = true\n\"env_deny_list\" = [\"AWS_SECRET_ACCESS_KEY\", \"GITHUB_TOKEN\"]\n").Settings;
+
+        Assert.Equal("/run/kami/token", settings.TokenFile);
+        Assert.True(settings.RequireApproval);
+        Assert.Equal(["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"], settings.EnvDenyList.Names);
+    }
+
+    public static TheoryData<string, string> Unknown => new()
+    {
+        // config.toml text, what the warning names
+        { "token_flie = \"/run/kami/token\"", "unknown setting token_flie" },
+        { "\"tokenfile\" = \"/run/kami/token\"", "unknown setting \"tokenfile\"" },
+        { "server.token_file = \"/run/kami/token\"", "unknown setting server.token_file" },
+        { "[server]\ntoken_file = \"/run/kami/token\"", "table [server] is ignored" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unknown))]
+    public void Load_ConfigUnknownKey_Warns(string text, string expected)
+    {
+        var loader = Load(text + "\n");
+
+        var warning = Assert.Single(loader.Warnings);
+        Assert.Contains(expected, warning, StringComparison.Ordinal);
+        Assert.Contains("config.toml:", warning, StringComparison.Ordinal);
+        Assert.Null(loader.Settings.TokenFile);
+    }
+
+    [Theory]
+    [InlineData("queue_limit = -1", "queue_limit")]
+    [InlineData("require_approval = \"maybe\"", "require_approval")]
+    [InlineData("log_level = \"loud\"", "log_level")]
+    [InlineData("token_file = ", "invalid TOML")]
+    public void Load_ConfigBadValue_ClearError(string text, string expected)
+    {
+        var e = Assert.Throws<KamiException>(() => Load(text + "\n"));
+
+        Assert.Equal(ErrorKind.InvalidInput, e.Kind);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoConfigFile_DefaultsWithoutWarnings()
+    {
+        var home = _temp.Combine("empty-home");
+        var loader = SettingsLoader.Load(new Dictionary<string, string?> { [SettingKeys.Home] = home });
+
+        Assert.Empty(loader.Warnings);
+        Assert.False(loader.Settings.RequireApproval);
+        Assert.Empty(loader.Settings.EnvDenyList.Names);
+        Assert.True(loader.Settings.PoolingAllocator);
+    }
+}
