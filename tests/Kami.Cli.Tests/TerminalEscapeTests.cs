@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using Kami.TestCommon;
 
 namespace Kami.Cli.Tests;

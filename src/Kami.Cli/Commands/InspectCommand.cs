@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using System.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Errors;

@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Security;

@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using System.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Registry;
@@ -28,7 +29,7 @@ internal static class ListCommand
             }
             var table = new Table().AddColumns("ID", "VERSION", "ENABLED", "DESCRIPTION");
             foreach (var t in tools)
-                table.AddRow(TerminalText.Cell(t.Id.Value), TerminalText.Cell(t.Manifest.Version.ToString()), t.Enabled ? "yes" : "no", TerminalText.Cell(t.Manifest.Description));
+                table.AddRow(TableText.Cell(t.Id.Value), TableText.Cell(t.Manifest.Version.ToString()), t.Enabled ? "yes" : "no", TableText.Cell(t.Manifest.Description));
             context.Output.Console.Write(table);
             return ExitCodes.Ok;
         });

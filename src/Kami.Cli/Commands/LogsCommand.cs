@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using System.CommandLine;
 using Kami.Cli.Output;
 using Spectre.Console;
@@ -27,9 +28,9 @@ internal static class LogsCommand
             }
             var table = new Table().AddColumns("TIME", "TOOL", "OUTCOME", "MS", "FUEL", "ERROR");
             foreach (var c in calls)
-                table.AddRow(c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TerminalText.Cell(c.ToolId), TerminalText.Cell(c.Outcome),
+                table.AddRow(c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TableText.Cell(c.ToolId), TableText.Cell(c.Outcome),
                     c.DurationMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), c.FuelUsed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    TerminalText.Cell(c.Error));
+                    TableText.Cell(c.Error));
             context.Output.Console.Write(table);
             return ExitCodes.Ok;
         });

@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using System.CommandLine;
 using System.Reflection;
 using Kami.Cli.Configuration;
@@ -31,13 +32,13 @@ internal static class StatusCommand
             var grid = new Grid().AddColumn().AddColumn();
             grid.AddRow("kami", status.KamiVersion);
             grid.AddRow("wasmtime", status.WasmtimeVersion);
-            grid.AddRow("home", TerminalText.Cell(status.Home));
-            grid.AddRow("registry", TerminalText.Cell($"{status.Database} (schema v{status.SchemaVersion})"));
+            grid.AddRow("home", TableText.Cell(status.Home));
+            grid.AddRow("registry", TableText.Cell($"{status.Database} (schema v{status.SchemaVersion})"));
             grid.AddRow("tools", $"{status.Tools} installed, {status.Enabled} enabled");
             grid.AddRow("calls recorded", calls >= 10_000 ? "10,000+" : calls.ToString(System.Globalization.CultureInfo.InvariantCulture));
             context.Output.Console.Write(grid);
             var table = new Table().AddColumns("SETTING", "VALUE", "FROM");
-            foreach (var s in settings) table.AddRow(TerminalText.Cell(s.Key), TerminalText.Cell(s.Value ?? "-"), TerminalText.Cell(s.Source));
+            foreach (var s in settings) table.AddRow(TableText.Cell(s.Key), TableText.Cell(s.Value ?? "-"), TableText.Cell(s.Source));
             context.Output.Console.Write(table);
             foreach (var warning in status.Warnings) context.Output.Line("warning: " + warning);
             return ExitCodes.Ok;

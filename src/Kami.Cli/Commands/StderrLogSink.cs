@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using Kami.Cli.Output;
 using Kami.Runtime.Execution;
 

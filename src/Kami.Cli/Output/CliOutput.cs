@@ -1,3 +1,4 @@
+using Kami.Core.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;

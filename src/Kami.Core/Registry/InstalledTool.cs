@@ -16,7 +16,7 @@ public sealed record InstalledTool(
     /// <summary>Absolute path of the component, inside <see cref="InstallPath"/>.</summary>
     public string WasmFile => Path.Combine(InstallPath, Manifest.WasmPath);
 
-    /// <summary>Ed25519 signature (hex) over the wasm bytes, when the package was signed; verified by the trust layer.</summary>
+    /// <summary>Ed25519 signature (hex) over the wasm bytes, when the package was signed. Recorded only: nothing verifies it yet (the trust issue adds that).</summary>
     public string? Signature { get; init; }
 
     public string? SignerPublicKey { get; init; }

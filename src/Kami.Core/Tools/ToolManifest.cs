@@ -2,7 +2,7 @@ using Kami.Core.Security;
 
 namespace Kami.Core.Tools;
 
-/// <summary>A parsed and validated <c>tool.toml</c> (the Rust KAMI's format, see COMPAT.md).</summary>
+/// <summary>A parsed and validated <c>tool.toml</c> (the Rust KAMI's format, see docs/compatibility.md).</summary>
 public sealed record ToolManifest(
     ToolId Id,
     string Name,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Kami.Core.Text;
 using Kami.Runtime.Execution;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
@@ -31,7 +32,8 @@ internal sealed class McpGuestLogSink(McpServer server, LoggingLevel? requestLev
             _ => LogLevel.Error,
         };
 #pragma warning disable CA1848, CA2254 // guest text is the message itself, not a template
-        serverLogger.Log(logLevel, "[{Tool}] {Message}", toolId, message);
+        // The server log is read on a terminal: a guest's escape sequences must not reach it raw.
+        serverLogger.Log(logLevel, "[{Tool}] {Message}", toolId, TerminalText.Escape(message));
         if (requestLevel is { } wanted) SendForThisRequest(toolId, level, message, wanted);
         else if (SessionWants) ClientLogger(toolId).Log(logLevel, "[{Tool}] {Message}", toolId, message);
 #pragma warning restore CA1848, CA2254

@@ -1,6 +1,6 @@
 namespace Kami.Packaging.Manifest;
 
-/// <summary>The keys of tool.toml that KAMI understands (COMPAT.md); anything else is reported as a warning.</summary>
+/// <summary>The keys of tool.toml that KAMI understands (docs/compatibility.md); anything else is reported as a warning.</summary>
 internal static class ManifestKeys
 {
     public static readonly IReadOnlySet<string> Tool = new HashSet<string> { "id", "name", "version", "wasm" };

@@ -77,9 +77,9 @@ public sealed class ToolRuntime : IDisposable
         {
             return ExecutionResult.Failure(e, ExecutionMetrics.Empty with { QueueWait = queueWait });
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            return ExecutionResult.Failure(GuestErrors.Unreadable(request.ToolId, e.Message), ExecutionMetrics.Empty with { QueueWait = queueWait });
+            return ExecutionResult.Failure(GuestErrors.Unreadable(request.ToolId), ExecutionMetrics.Empty with { QueueWait = queueWait });
         }
     }
 

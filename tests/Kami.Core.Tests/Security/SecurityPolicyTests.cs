@@ -21,7 +21,7 @@ public sealed class SecurityPolicyTests
     [Fact]
     public void DefaultMaxFuel_AboveWhatATrivialJsCallSpends()
     {
-        // COMPAT.md: a componentize-js guest spends ~1.2 million fuel on a trivial call.
+        // docs/compatibility.md: a componentize-js guest spends ~1.2 million fuel on a trivial call.
         Assert.True(SecurityPolicy.DefaultMaxFuel > 10 * 1_200_000ul);
     }
 

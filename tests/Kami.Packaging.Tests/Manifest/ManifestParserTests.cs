@@ -7,7 +7,7 @@ namespace Kami.Packaging.Tests.Manifest;
 
 public sealed class ManifestParserTests
 {
-    // The example from COMPAT.md, verbatim.
+    // The example from docs/compatibility.md (the Rust KAMI's own), verbatim.
     private const string CompatExample = """
         [tool]
         id = "dev.example.fetch-url"      # reverse-domain notation (the Rust loader only required a dot)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Kami.Cli.Output;
+namespace Kami.Core.Text;
 
 /// <summary>
 /// Makes text from a package, a guest or a config file safe to print on a terminal: control characters (ESC,
@@ -10,7 +10,7 @@ namespace Kami.Cli.Output;
 /// manifest cannot clear the screen, retitle the window or fake a line of KAMI's own output.
 /// Every human (non-JSON) output path goes through here; JSON output escapes control characters itself.
 /// </summary>
-internal static class TerminalText
+public static class TerminalText
 {
     public static string Escape(string? text)
     {
@@ -26,8 +26,6 @@ internal static class TerminalText
         return escaped.ToString();
     }
 
-    /// <summary><see cref="Escape"/>, then Spectre markup escaping, for a table cell.</summary>
-    public static string Cell(string? text) => Spectre.Console.Markup.Escape(Escape(text));
 
     private static bool IsUnsafe(char c) =>
         char.IsControl(c) // C0, DEL and C1 (U+0080-U+009F, where 8-bit CSI lives)
