@@ -48,8 +48,11 @@ public sealed class SleepWatchingClock : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // Armed only once the fake clock has it: a test that moves time as soon as it hears must reach it.
+            // Outside the lock, as the fake clock may fire timers under its own.
+            var changed = Inner.Change(dueTime, period);
             lock (_lock) SetArmed(dueTime != Timeout.InfiniteTimeSpan);
-            return Inner.Change(dueTime, period); // outside the lock: the fake clock fires timers under its own
+            return changed;
 
         }
 
