@@ -102,6 +102,20 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task RunAsync_TokenAlreadyCancelled_CompletesAsCancelledWithoutRunning()
+    {
+        using var scheduler = new ExecutionScheduler(new RuntimeOptions { MaxConcurrency = 1, QueueLimit = 1 });
+        var ran = false;
+
+        var call = scheduler.RunAsync("x", _ => ran = true, () => false, new CancellationToken(canceled: true));
+
+        Assert.False(await call.WaitAsync(SignalTimeout));
+        Assert.Equal(0, scheduler.Waiting);
+        Assert.True(await scheduler.RunAsync("y", _ => true, () => false, CancellationToken.None).WaitAsync(SignalTimeout));
+        Assert.False(ran);
+    }
+
+    [Fact]
     public async Task RunAsync_QueueFull_ThrowsBusy()
     {
         using var scheduler = new ExecutionScheduler(new RuntimeOptions { MaxConcurrency = 1, QueueLimit = 1 });

@@ -5,20 +5,13 @@ namespace Kami.Runtime.Execution;
 /// looking for one, and nobody wakes it. Spinning: idle but awake; a caller claims it (back to Busy) and it
 /// notices within a spin. Sleeping: blocked; whoever claims it (a caller, or Dispose) releases it exactly once.
 /// </summary>
-internal sealed class SchedulerWorker : IDisposable
+internal sealed class SchedulerWorker(Thread thread, TimeProvider time) : IDisposable
 {
     private const int Busy = 0, Spinning = 1, Sleeping = 2;
     private readonly SemaphoreSlim _wake = new(0);
-    private readonly TimeProvider _time;
     private int _state = Busy;
 
-    public SchedulerWorker(Thread thread, TimeProvider time)
-    {
-        Thread = thread;
-        _time = time;
-    }
-
-    public Thread Thread { get; }
+    public Thread Thread { get; } = thread;
 
     // The worker's side.
     public void StartSpinning() => Interlocked.Exchange(ref _state, Spinning);
@@ -59,7 +52,7 @@ internal sealed class SchedulerWorker : IDisposable
         // as the worker is claimed cannot reach a later sleep. A reused source would need TryReset, which leaves a
         // TimeProvider's own timers running.
         bool claimed, longIdle;
-        using (var timeout = new CancellationTokenSource(lifetime, _time))
+        using (var timeout = new CancellationTokenSource(lifetime, time))
         {
             try
             {
