@@ -40,7 +40,7 @@ public class OverheadBenchmarks
     public void Setup()
     {
         var options = RuntimeOptions.Default;
-        _scheduler = new ExecutionScheduler(options.MaxConcurrency, options.QueueLimit);
+        _scheduler = new ExecutionScheduler(options);
         using (var config = new Config().WithComponentModel(true).WithFuelConsumption(true).WithEpochInterruption(true)
                    .WithMaximumStackSize(options.MaxStackBytes))
         {

@@ -6,12 +6,17 @@ namespace Kami.Runtime.Tests;
 /// <summary>
 /// A worker makes the next instance of the tool it ran last while it is idle. That instance must be as fresh as
 /// one made on the call path: new memory, the call's own limits, and the policy of the call it serves.
-/// One worker, so consecutive calls land on the worker holding the instance made ahead.
+/// One worker, so consecutive calls land on the worker holding the instance made ahead. The worker's idle time
+/// runs on a fake clock: a test waits for it to fall asleep (its idle work done) and moves time on.
 /// </summary>
 [Collection(RuntimeCollection.Name)]
 public sealed class PreparedInstanceTests : IDisposable
 {
-    private readonly ToolRuntime _runtime = new(new RuntimeOptions { MaxConcurrency = 1 });
+    private static readonly TimeSpan SignalTimeout = TimeSpan.FromSeconds(30);
+    private readonly SleepWatchingClock _clock = new();
+    private readonly ToolRuntime _runtime;
+
+    public PreparedInstanceTests() => _runtime = new(new RuntimeOptions { MaxConcurrency = 1 }, _clock);
 
     public void Dispose() => _runtime.Dispose();
 
@@ -20,12 +25,8 @@ public sealed class PreparedInstanceTests : IDisposable
     {
         var made = _runtime.ReadyInstances.MadeCount;
         var result = await _runtime.ExecuteAsync(request);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (_runtime.ReadyInstances.MadeCount == made)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the idle worker made no instance for the next call");
-            await Task.Delay(5);
-        }
+        await _clock.WhenArmed().WaitAsync(SignalTimeout); // asleep: it made the next instance before it slept
+        Assert.True(_runtime.ReadyInstances.MadeCount > made, "the idle worker made no instance for the next call");
         return result;
     }
 
@@ -83,17 +84,23 @@ public sealed class PreparedInstanceTests : IDisposable
     [Fact]
     public async Task Run_NoCallForLongerThanTheLifetime_InstanceMadeAheadIsFreedAndTheNextCallMakesItsOwn()
     {
-        using var runtime = new ToolRuntime(new RuntimeOptions { MaxConcurrency = 1, ReadyInstanceLifetime = TimeSpan.FromMilliseconds(100) });
-        var made = runtime.ReadyInstances.MadeCount;
-        Expect.Success(await runtime.ExecuteAsync(RuntimeFixture.Request("echo")));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (runtime.ReadyInstances.MadeCount == made && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(5);
-        Assert.Equal(made + 1, runtime.ReadyInstances.MadeCount);
+        Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("echo")));
 
-        await Task.Delay(TimeSpan.FromMilliseconds(800)); // well past the lifetime: the worker has freed it
+        _clock.Advance(_runtime.Options.ReadyInstanceLifetime); // the worker frees it before it takes the next call
 
-        Assert.Equal("{\"after\":1}", Expect.Success(await runtime.ExecuteAsync(RuntimeFixture.Request("echo", "{\"after\":1}"))));
-        Assert.Equal(0, runtime.ReadyInstances.UsedCount);
+        Assert.Equal("{\"after\":1}", Expect.Success(await _runtime.ExecuteAsync(RuntimeFixture.Request("echo", "{\"after\":1}"))));
+        Assert.Equal(0, _runtime.ReadyInstances.UsedCount);
+    }
+
+    [Fact]
+    public async Task Run_NextCallJustWithinTheLifetime_UsesTheInstanceMadeAhead()
+    {
+        Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("echo")));
+
+        _clock.Advance(_runtime.Options.ReadyInstanceLifetime - TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal("{\"within\":1}", Expect.Success(await _runtime.ExecuteAsync(RuntimeFixture.Request("echo", "{\"within\":1}"))));
+        Assert.Equal(1, _runtime.ReadyInstances.UsedCount);
     }
 
     [Fact]
@@ -104,7 +111,7 @@ public sealed class PreparedInstanceTests : IDisposable
             RuntimeFixture.Policy with { FsAccess = Kami.Core.Security.FsAccess.Sandbox }) with { DataDirectory = data.Path };
 
         Expect.Success(await _runtime.ExecuteAsync(request));
-        await Task.Delay(TimeSpan.FromMilliseconds(300)); // time enough for the idle worker to have made one
+        await _clock.WhenArmed().WaitAsync(SignalTimeout); // asleep: its idle work, which makes instances, is done
 
         Assert.Equal(0, _runtime.ReadyInstances.MadeCount);
         Expect.Success(await _runtime.ExecuteAsync(request));

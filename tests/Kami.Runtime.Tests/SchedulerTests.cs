@@ -61,7 +61,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task RunAsync_ManyCallsOfOneKey_ServedRoundRobinWithOtherKeys()
     {
-        using var scheduler = new ExecutionScheduler(workers: 1, queueLimit: 100);
+        using var scheduler = new ExecutionScheduler(new RuntimeOptions { MaxConcurrency = 1, QueueLimit = 100 });
         using var gate = new ManualResetEventSlim();
         var order = new ConcurrentQueue<string>();
         var blocker = scheduler.RunAsync("gate", _ => gate.Wait(SignalTimeout), () => false, CancellationToken.None);
@@ -79,7 +79,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task RunAsync_CancelledWhileWaiting_LeavesQueueWithoutRunning()
     {
-        using var scheduler = new ExecutionScheduler(workers: 1, queueLimit: 1);
+        using var scheduler = new ExecutionScheduler(new RuntimeOptions { MaxConcurrency = 1, QueueLimit = 1 });
         using var gate = new ManualResetEventSlim();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var blocker = scheduler.RunAsync("gate", _ => { started.SetResult(); return gate.Wait(SignalTimeout); }, () => false, CancellationToken.None);
@@ -102,9 +102,23 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task RunAsync_TokenAlreadyCancelled_CompletesAsCancelledWithoutRunning()
+    {
+        using var scheduler = new ExecutionScheduler(new RuntimeOptions { MaxConcurrency = 1, QueueLimit = 1 });
+        var ran = false;
+
+        var call = scheduler.RunAsync("x", _ => ran = true, () => false, new CancellationToken(canceled: true));
+
+        Assert.False(await call.WaitAsync(SignalTimeout));
+        Assert.Equal(0, scheduler.Waiting);
+        Assert.True(await scheduler.RunAsync("y", _ => true, () => false, CancellationToken.None).WaitAsync(SignalTimeout));
+        Assert.False(ran);
+    }
+
+    [Fact]
     public async Task RunAsync_QueueFull_ThrowsBusy()
     {
-        using var scheduler = new ExecutionScheduler(workers: 1, queueLimit: 1);
+        using var scheduler = new ExecutionScheduler(new RuntimeOptions { MaxConcurrency = 1, QueueLimit = 1 });
         using var gate = new ManualResetEventSlim();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var blocker = scheduler.RunAsync("gate", _ => { started.SetResult(); return gate.Wait(SignalTimeout); }, () => false, CancellationToken.None);
@@ -125,7 +139,10 @@ public sealed class SchedulerTests
     [InlineData(200)] // workers spin: calls are handed to spinning workers
     public async Task RunAsync_ManyProducersAtOnce_EveryCallRunsExactlyOnce(int idleSpinMicroseconds)
     {
-        using var scheduler = new ExecutionScheduler(workers: 3, queueLimit: 100_000, TimeSpan.FromMicroseconds(idleSpinMicroseconds));
+        using var scheduler = new ExecutionScheduler(new RuntimeOptions
+        {
+            MaxConcurrency = 3, QueueLimit = 100_000, WorkerIdleSpin = TimeSpan.FromMicroseconds(idleSpinMicroseconds),
+        });
         var runs = new int[4_000];
 
         // Eight producers, bursts and pauses, so calls land on busy, spinning and sleeping workers alike.
@@ -153,7 +170,7 @@ public sealed class SchedulerTests
     {
         // The producer submits the next call the moment the last one completes, from its own thread, while the
         // worker is on its way from "found nothing" to asleep: the window where a call could be left unseen.
-        using var scheduler = new ExecutionScheduler(workers: 1, queueLimit: 10, TimeSpan.Zero);
+        using var scheduler = new ExecutionScheduler(new RuntimeOptions { MaxConcurrency = 1, QueueLimit = 10, WorkerIdleSpin = TimeSpan.Zero });
         var producer = Task.Factory.StartNew(() => FirstCallNeverRun(scheduler, calls: 100_000), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
 

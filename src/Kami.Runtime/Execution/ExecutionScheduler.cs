@@ -1,145 +1,121 @@
-using Kami.Core.Errors;
+using System.Diagnostics;
 
 namespace Kami.Runtime.Execution;
 
 /// <summary>
 /// Runs guest calls on a fixed set of dedicated worker threads (Wasmtime calls are synchronous, and blocking
-/// thread-pool threads starves the MCP server). Waiting calls are served round-robin across tools, so one busy
-/// tool cannot starve the others; the wait queue is bounded and a call beyond it fails fast with "busy".
-/// A call cancelled while it waits leaves the queue at once. Disposing stops running guests (their token is
-/// cancelled) and completes waiting calls as cancelled, so no guest outlives the engine it runs on.
+/// thread-pool threads starves the MCP server). Waiting calls wait in a <see cref="FairQueue{T}"/>: round-robin
+/// across tools, bounded ("busy" beyond it), left at once by a call cancelled while it waits. Disposing stops
+/// running guests (their token is cancelled) and completes waiting calls as cancelled, so no guest outlives the
+/// engine it runs on.
 /// </summary>
 public sealed class ExecutionScheduler : IDisposable
 {
-    private readonly Dictionary<string, Queue<WorkItem>> _queues = new(StringComparer.OrdinalIgnoreCase);
-    private readonly LinkedList<string> _rotation = new();
+    private readonly FairQueue<ScheduledCall> _queue;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _shutdown = new();
-    private readonly Worker[] _workers;
-    private readonly int _queueLimit;
-    private int _waiting;
+    private readonly SchedulerWorker[] _workers;
+    private readonly IWorkerLifecycle? _lifecycle;
+    private readonly Action _runLongIdle;
+    private readonly Action<object?> _cancelWhileWaiting;
+    private readonly long _spinTicks;
+    private readonly TimeSpan _longIdle;
     private int _running;
     private volatile bool _stopping;
 
-    /// <param name="whenIdle">Runs on a worker that found nothing to do, before it waits (e.g. to prepare for the next call).</param>
-    /// <param name="whenLongIdle">Runs on a worker that has slept for <paramref name="longIdle"/> (e.g. to free what it prepared).</param>
-    /// <param name="whenWorkerExits">Runs on each worker as it stops (e.g. to free what it kept for itself).</param>
-    public ExecutionScheduler(int workers, int queueLimit, TimeSpan? idleSpin = null,
-        Action<CancellationToken>? whenIdle = null, Action? whenLongIdle = null, TimeSpan? longIdle = null, Action? whenWorkerExits = null)
+    /// <param name="options">Workers (<see cref="RuntimeOptions.MaxConcurrency"/>), queue limit, idle spin and, with a
+    /// <paramref name="lifecycle"/>, how long a worker sleeps before its long-idle work.</param>
+    /// <param name="lifecycle">Work each worker does for the guest layer when idle, long idle and exiting.</param>
+    /// <param name="time">Measures the long-idle wait; tests pass a fake clock.</param>
+    internal ExecutionScheduler(RuntimeOptions options, IWorkerLifecycle? lifecycle = null, TimeProvider? time = null)
     {
-        _whenIdle = whenIdle;
-        _whenLongIdle = whenLongIdle is null ? null : _ => whenLongIdle();
-        _longIdle = longIdle ?? Timeout.InfiniteTimeSpan;
-        _whenWorkerExits = whenWorkerExits;
-        _queueLimit = queueLimit;
-        _spinTicks = (long)((idleSpin ?? RuntimeOptions.Default.WorkerIdleSpin).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        _workers = new Worker[Math.Max(1, workers)];
+        _queue = new FairQueue<ScheduledCall>(options.QueueLimit);
+        _lifecycle = lifecycle;
+        _runLongIdle = RunLongIdle;
+        _cancelWhileWaiting = call => CancelWhileWaiting((ScheduledCall)call!);
+        _longIdle = lifecycle is null ? Timeout.InfiniteTimeSpan : options.ReadyInstanceLifetime;
+        // The spin is a few hundred microseconds on the hot path: measured with the raw stopwatch, not the clock.
+        _spinTicks = (long)(options.WorkerIdleSpin.TotalSeconds * Stopwatch.Frequency);
+        _workers = new SchedulerWorker[Math.Max(1, options.MaxConcurrency)];
         for (var i = 0; i < _workers.Length; i++)
         {
-            var worker = _workers[i] = new Worker(new Thread(WorkLoop) { IsBackground = true, Name = $"kami-guest-{i}" });
+            var worker = _workers[i] = new SchedulerWorker(new Thread(WorkLoop) { IsBackground = true, Name = $"kami-guest-{i}" }, time ?? TimeProvider.System);
             worker.Thread.Start(worker);
         }
     }
 
     public int Workers => _workers.Length;
-    public int Waiting => Volatile.Read(ref _waiting);
+    public int Waiting => _queue.Count;
     public int Running => Volatile.Read(ref _running);
+
+    /// <summary>True once disposal has seen every worker exit (no guest is running any more).</summary>
+    internal bool Stopped { get; private set; }
 
     public Task<T> RunAsync<T>(string fairnessKey, Func<CancellationToken, T> work, Func<T> whenCancelledWhileWaiting, CancellationToken cancellation)
     {
-        // Completions run inline on the worker: the awaiting code continues there without waking another thread
-        // (tens of microseconds per call), and its next await moves it off again.
-        var completion = new TaskCompletionSource<T>();
-        var item = new WorkItem();
-        item.Execute = () =>
-        {
-            // Shutdown reaches a running guest the same way the caller's cancellation does.
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _shutdown.Token);
-            try { completion.TrySetResult(work(linked.Token)); }
-            catch (Exception e) { completion.TrySetException(e); }
-        };
-        item.CancelWhileWaiting = () =>
-        {
-            if (!item.TryClaim()) return;
-            lock (_lock) _waiting--;
-            completion.TrySetResult(whenCancelledWhileWaiting());
-        };
-
+        var call = new ScheduledCall<T>(work, whenCancelledWhileWaiting, cancellation);
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            if (_waiting >= _queueLimit)
-                throw new KamiException(ErrorKind.Busy,
-                    $"KAMI is busy: {_running} calls are running and {_waiting} are waiting (queue limit {_queueLimit}); try again shortly");
-            if (!_queues.TryGetValue(fairnessKey, out var queue))
-            {
-                _queues[fairnessKey] = queue = new Queue<WorkItem>();
-                _rotation.AddLast(fairnessKey);
-            }
-            queue.Enqueue(item);
-            _waiting++;
+            call.Entry = _queue.TryEnqueue(fairnessKey, call) ?? throw _queue.Busy(_running);
+            // Under the lock, so the registration is whole before a worker can take the call and dispose it.
+            call.WhileWaiting = cancellation.Register(_cancelWhileWaiting, call);
         }
-
-        item.Registration = cancellation.Register(item.CancelWhileWaiting);
         WakeOne();
-        return completion.Task;
+        return call.Task;
     }
 
     private void WorkLoop(object? state)
     {
-        var worker = (Worker)state!;
+        var worker = (SchedulerWorker)state!;
         try
         {
             while (!_stopping)
             {
-                if (TryTakeNext() is { } item)
+                if (TryTakeNext() is { } call)
                 {
-                    Run(item);
+                    Run(call);
                     continue;
                 }
-                RunIdleWork(_whenIdle);
-                if (Volatile.Read(ref _waiting) == 0) WaitForWork(worker);
+                RunIdle();
+                if (_queue.Count == 0) WaitForWork(worker);
             }
         }
         finally
         {
-            _whenWorkerExits?.Invoke();
+            _lifecycle?.OnExit();
         }
     }
 
-    private void RunIdleWork(Action<CancellationToken>? idleWork)
+    // Idle work is an optimisation; if it fails, the next call simply does not benefit from it.
+    private void RunIdle()
     {
-        try
-        {
-            idleWork?.Invoke(_shutdown.Token);
-        }
-        catch (Exception)
-        {
-            // Idle work is an optimisation; if it fails, the next call simply does not benefit from it.
-        }
+        try { _lifecycle?.OnIdle(_shutdown.Token); }
+        catch (Exception) { }
     }
 
-    private WorkItem? TryTakeNext()
+    private void RunLongIdle()
+    {
+        try { _lifecycle?.OnLongIdle(); }
+        catch (Exception) { }
+    }
+
+    private ScheduledCall? TryTakeNext()
     {
         lock (_lock)
         {
-            while (TakeNext() is { } item)
-            {
-                if (!item.TryClaim()) continue; // cancelled while waiting; already counted out
-                _waiting--;
-                _running++;
-                return item;
-            }
-            return null;
+            if (!_queue.TryDequeue(out var call)) return null;
+            _running++;
+            return call;
         }
     }
 
-    private void Run(WorkItem item)
+    private void Run(ScheduledCall call)
     {
         try
         {
-            item.Registration.Dispose();
-            item.Execute!();
+            call.WhileWaiting.Dispose();
+            call.Run(_shutdown.Token);
         }
         finally
         {
@@ -147,32 +123,36 @@ public sealed class ExecutionScheduler : IDisposable
         }
     }
 
+    private void CancelWhileWaiting(ScheduledCall call)
+    {
+        bool removed;
+        lock (_lock) removed = _queue.Remove(call.Entry!);
+        if (removed) call.CompleteAsCancelled();
+    }
+
     // Waking a blocked thread costs tens of microseconds here, as much as a small guest call. A worker that just
     // finished spins briefly first, so back-to-back calls (an agent calling tools in turn) skip the wake-up; a
     // caller hands its call to a spinning worker if there is one, else wakes exactly one sleeping worker.
-    private void WaitForWork(Worker worker)
+    private void WaitForWork(SchedulerWorker worker)
     {
-        Interlocked.Exchange(ref worker.State, Worker.Spinning);
+        worker.StartSpinning();
         // A call queued while this worker was busy found nobody to wake: look once more now that it can be found.
-        if (Volatile.Read(ref _waiting) > 0)
+        if (_queue.Count > 0)
         {
-            Interlocked.Exchange(ref worker.State, Worker.Busy);
+            worker.StopSpinning();
             return;
         }
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + _spinTicks;
+        var deadline = Stopwatch.GetTimestamp() + _spinTicks;
         var spinner = new SpinWait();
-        while (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+        while (Stopwatch.GetTimestamp() < deadline)
         {
-            if (Volatile.Read(ref worker.State) != Worker.Spinning || _stopping) return; // a caller handed it a call
+            if (!worker.IsSpinning || _stopping) return; // a caller handed it a call
             spinner.SpinOnce(sleep1Threshold: -1);
         }
-        if (Interlocked.CompareExchange(ref worker.State, Worker.Sleeping, Worker.Spinning) != Worker.Spinning) return;
-        if (Volatile.Read(ref _waiting) > 0 && Interlocked.CompareExchange(ref worker.State, Worker.Busy, Worker.Sleeping) == Worker.Sleeping) return;
-        // A caller (or Dispose) that claims this worker releases it exactly once. A long sleep first frees what
-        // the worker keeps for its next call; a caller may claim it meanwhile, and the next wait returns at once.
-        if (worker.Wake.Wait(_longIdle)) return;
-        RunIdleWork(_whenLongIdle);
-        worker.Wake.Wait();
+        if (!worker.TryStartSleeping()) return;
+        if (_queue.Count > 0 && worker.TryStopSleeping()) return;
+        // A long sleep first frees what the worker keeps for its next call.
+        worker.SleepUntilClaimed(_longIdle, _runLongIdle);
     }
 
     private void WakeOne()
@@ -180,85 +160,37 @@ public sealed class ExecutionScheduler : IDisposable
         Interlocked.MemoryBarrier(); // the queued call must be visible before the workers' states are read
         foreach (var worker in _workers)
         {
-            if (Interlocked.CompareExchange(ref worker.State, Worker.Busy, Worker.Spinning) == Worker.Spinning) return;
+            if (worker.TryHandOff()) return;
         }
         foreach (var worker in _workers)
         {
-            if (Interlocked.CompareExchange(ref worker.State, Worker.Busy, Worker.Sleeping) != Worker.Sleeping) continue;
-            worker.Wake.Release();
-            return;
+            if (worker.TryWake()) return;
         }
         // Every worker is busy: each looks at the queue before it spins or sleeps.
     }
 
-    private readonly long _spinTicks;
-    private readonly Action<CancellationToken>? _whenIdle;
-    private readonly Action<CancellationToken>? _whenLongIdle;
-    private readonly TimeSpan _longIdle;
-    private readonly Action? _whenWorkerExits;
-
-    // Round-robin: take from the tool at the head of the rotation, then move that tool to the back.
-    private WorkItem? TakeNext()
-    {
-        while (_rotation.First is { } node)
-        {
-            var queue = _queues[node.Value];
-            _rotation.RemoveFirst();
-            if (queue.Count == 0)
-            {
-                _queues.Remove(node.Value);
-                continue;
-            }
-            var item = queue.Dequeue();
-            if (queue.Count > 0) _rotation.AddLast(node);
-            else _queues.Remove(node.Value);
-            return item;
-        }
-        return null;
-    }
-
-    /// <summary>True once disposal has seen every worker exit (no guest is running any more).</summary>
-    internal bool Stopped { get; private set; }
-
     public void Dispose()
     {
-        List<WorkItem> waiting;
+        List<ScheduledCall> waiting = [];
         lock (_lock)
         {
             if (_stopping) return;
             _stopping = true;
-            waiting = [.. _queues.Values.SelectMany(q => q)];
+            while (_queue.TryDequeue(out var call)) waiting.Add(call);
         }
         _shutdown.Cancel();
-        foreach (var item in waiting) item.CancelWhileWaiting!();
-        foreach (var worker in _workers)
+        foreach (var call in waiting)
         {
-            if (Interlocked.Exchange(ref worker.State, Worker.Busy) == Worker.Sleeping) worker.Wake.Release();
+            call.WhileWaiting.Dispose();
+            call.CompleteAsCancelled();
         }
+        foreach (var worker in _workers) worker.Stop();
         // Completions run inline on workers, so Dispose may be called from one (after its call finished):
         // it cannot wait for itself, and leaves what it uses to the finalizer since it will look at it once more.
         var current = Thread.CurrentThread;
         Stopped = _workers.Where(worker => worker.Thread != current).All(worker => worker.Thread.Join(TimeSpan.FromSeconds(5)));
         if (!Stopped || _workers.Any(worker => worker.Thread == current)) return; // a worker is still inside a call: leave what it uses alive
-        foreach (var worker in _workers) worker.Wake.Dispose();
+        foreach (var worker in _workers) worker.Dispose();
         _shutdown.Dispose();
-    }
-
-    private sealed class Worker(Thread thread)
-    {
-        public const int Busy = 0, Spinning = 1, Sleeping = 2;
-        public int State = Busy;
-        public Thread Thread { get; } = thread;
-        public SemaphoreSlim Wake { get; } = new(0);
-    }
-
-    private sealed class WorkItem
-    {
-        private int _claimed;
-        public Action? Execute { get; set; }
-        public Action? CancelWhileWaiting { get; set; }
-        public CancellationTokenRegistration Registration { get; set; }
-
-        public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
     }
 }

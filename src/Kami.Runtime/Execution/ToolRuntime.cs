@@ -16,14 +16,14 @@ public sealed class ToolRuntime : IDisposable
     private readonly GuestInvoker _invoker;
     private readonly ExecutionScheduler _scheduler;
 
-    public ToolRuntime(RuntimeOptions? options = null)
+    /// <param name="time">The clock the scheduler's workers measure their idle time by; tests pass a fake one.</param>
+    public ToolRuntime(RuntimeOptions? options = null, TimeProvider? time = null)
     {
         Options = options ?? RuntimeOptions.Default;
         _engine = new WasmEngine(Options);
         _loader = new ComponentLoader(_engine);
         _invoker = new GuestInvoker(_engine);
-        _scheduler = new ExecutionScheduler(Options.MaxConcurrency, Options.QueueLimit, Options.WorkerIdleSpin,
-            _invoker.WhenIdle, _invoker.WhenLongIdle, Options.ReadyInstanceLifetime, _invoker.WhenWorkerExits);
+        _scheduler = new ExecutionScheduler(Options, _invoker, time);
     }
 
     public RuntimeOptions Options { get; }

@@ -13,7 +13,7 @@ namespace Kami.Runtime.Wasm;
 /// Nothing survives the call. Runs synchronously on the calling (worker) thread. The instance may have been made
 /// ahead of the call (see <see cref="WorkerInstances"/>); it is new all the same and gets all of its limits.
 /// </summary>
-internal sealed class GuestInvoker : IDisposable
+internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
 {
     private readonly WasmEngine _engine;
     private readonly ThreadLocal<WorkerInstances> _workers;
@@ -90,19 +90,19 @@ internal sealed class GuestInvoker : IDisposable
     /// Called on a worker thread with nothing to do: finishes tearing down its last instance and makes a fresh one
     /// ready for the tool it ran last, so the next call of that tool skips instantiation.
     /// </summary>
-    public void WhenIdle(CancellationToken shutdown)
+    public void OnIdle(CancellationToken shutdown)
     {
         if (_engine.Options.PrepareInstances) _workers.Value!.PrepareNext(_engine, shutdown);
     }
 
     /// <summary>Called on a worker thread that has been idle a long time: frees the instance it made ahead.</summary>
-    public void WhenLongIdle()
+    public void OnLongIdle()
     {
         if (_engine.Options.PrepareInstances) _workers.Value!.Clear();
     }
 
     /// <summary>Called on a worker thread as it exits (after Dispose too, when the runtime was disposed from a worker).</summary>
-    public void WhenWorkerExits()
+    public void OnExit()
     {
         if (!_disposed && _workers.IsValueCreated) _workers.Value!.Dispose();
     }
