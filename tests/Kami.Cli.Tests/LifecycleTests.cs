@@ -18,7 +18,7 @@ public sealed class LifecycleTests : IDisposable
     {
         var install = (await _cli.RunAsync("install", Echo)).Ok();
         Assert.Contains("installed dev.kami.echo 1.0.0", install.Out, StringComparison.Ordinal);
-        var sha = Kami.Packaging.Install.Sha256File.Compute(Path.Combine(Echo, "echo.wasm"));
+        var sha = Kami.Core.Security.IntegrityHash.OfFile(Path.Combine(Echo, "echo.wasm"));
         Assert.Contains(sha, install.Out, StringComparison.Ordinal);
 
         var list = (await _cli.RunAsync("list")).Ok();

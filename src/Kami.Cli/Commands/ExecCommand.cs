@@ -21,12 +21,8 @@ internal static class ExecCommand
             if (!tool.Enabled)
                 throw new KamiException(ErrorKind.ToolDisabled, $"tool {toolId} is disabled; enable it with `kami enable {toolId}`");
             using var runtime = context.NewOneShotRuntime();
-            var result = await runtime.ExecuteAsync(new ExecutionRequest(tool.Id.Value, tool.WasmFile, tool.Manifest.Security, input)
-            {
-                ExpectedSha256 = tool.WasmSha256,
-                DataDirectory = context.Settings.Paths.DataDirectory(tool.Id),
-                LogSink = new StderrLogSink(context.Output.Err),
-            }, cancellation);
+            var request = ExecutionRequest.For(tool, input, context.Settings.Paths, new StderrLogSink(context.Output.Err));
+            var result = await runtime.ExecuteAsync(request, cancellation);
             return ExecutionOptions.Print(context, result);
         });
         return command;

@@ -10,8 +10,6 @@ namespace Kami.Cli.Commands;
 
 internal static class StatusCommand
 {
-    public static string KamiVersion =>
-        typeof(StatusCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
     public static Command Create(CommandRunner runner)
     {
@@ -22,7 +20,7 @@ internal static class StatusCommand
             var loader = context.SettingsLoader;
             var settings = SettingKeys.All.Select(k => new SettingJson(k, loader.ValueOf(k), loader.SourceOf(k))).ToList();
             var calls = context.AuditLog.Recent(10_000).Count;
-            var status = new StatusJson(KamiVersion, ToolRuntime.WasmtimeVersion, context.Settings.Paths.Home, info.Location,
+            var status = new StatusJson(Kami.Core.Hosting.KamiVersion.Current, ToolRuntime.WasmtimeVersion, context.Settings.Paths.Home, info.Location,
                 info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls, loader.Warnings);
             if (context.Json)
             {

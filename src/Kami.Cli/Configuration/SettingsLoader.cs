@@ -1,3 +1,4 @@
+using Kami.Runtime.Execution;
 using System.Globalization;
 using Kami.Core.Errors;
 using Kami.Core.Security;
@@ -33,12 +34,13 @@ public sealed class SettingsLoader
         var defaults = new Dictionary<string, string?>
         {
             [SettingKeys.Home] = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kami"),
-            [SettingKeys.MaxConcurrency] = Math.Max(2, Environment.ProcessorCount).ToString(CultureInfo.InvariantCulture),
-            [SettingKeys.QueueLimit] = "256",
+            // The runtime owns its defaults; settings only layer over them.
+            [SettingKeys.MaxConcurrency] = RuntimeOptions.Default.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
+            [SettingKeys.QueueLimit] = RuntimeOptions.Default.QueueLimit.ToString(CultureInfo.InvariantCulture),
             [SettingKeys.ToolNames] = "id",
             [SettingKeys.RateLimitPerMinute] = "0",
             [SettingKeys.AuditArguments] = "false",
-            [SettingKeys.PoolingAllocator] = "true",
+            [SettingKeys.PoolingAllocator] = RuntimeOptions.Default.PoolingAllocator ? "true" : "false",
             [SettingKeys.LogLevel] = "info",
             [SettingKeys.RequireApproval] = "false",
         };

@@ -49,7 +49,7 @@ public static class KamiMcpServices
         var builder = services.AddMcpServer();
         services.AddOptions<McpServerOptions>().Configure<ToolCatalog>((o, catalog) =>
         {
-            o.ServerInfo = new Implementation { Name = "kami", Version = Version };
+            o.ServerInfo = new Implementation { Name = "kami", Version = Kami.Core.Hosting.KamiVersion.Current };
             o.ServerInstructions = "Tools served by KAMI run as sandboxed WebAssembly components with no file, network or environment access unless their manifest grants it.";
             o.Capabilities ??= new ServerCapabilities();
             o.Capabilities.Tools = new ToolsCapability { ListChanged = true };
@@ -71,7 +71,4 @@ public static class KamiMcpServices
         }));
         return builder;
     }
-
-    public static string Version =>
-        typeof(KamiMcpServices).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

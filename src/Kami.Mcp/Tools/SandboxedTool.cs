@@ -98,12 +98,8 @@ internal sealed class SandboxedTool : McpServerTool
                 return ExecutionResult.Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}", ExecutionMetrics.Empty);
         }
 
-        return await _services.Executor.ExecuteAsync(new ExecutionRequest(id, Installed.WasmFile, Installed.Manifest.Security, input)
-        {
-            ExpectedSha256 = Installed.WasmSha256,
-            DataDirectory = _services.Paths.DataDirectory(Installed.Id),
-            LogSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger),
-        }, cancellationToken).ConfigureAwait(false);
+        var logSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger);
+        return await _services.Executor.ExecuteAsync(ExecutionRequest.For(Installed, input, _services.Paths, logSink), cancellationToken).ConfigureAwait(false);
     }
 
     private void Record(DateTimeOffset started, long clock, string input, ExecutionResult result)

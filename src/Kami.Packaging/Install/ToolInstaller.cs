@@ -1,3 +1,4 @@
+using Kami.Core.Security;
 using Kami.Core.Errors;
 using Kami.Core.Hosting;
 using Kami.Core.Registry;
@@ -37,11 +38,11 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
             // Asked about exactly the manifest this install records, read once: nothing is copied or granted before.
             options.Approve?.Invoke(manifest);
 
-            var sha = Sha256File.Compute(package.WasmFile);
+            var sha = IntegrityHash.OfFile(package.WasmFile);
             var target = paths.InstallDirectory(manifest.Id, manifest.Version, sha);
             var built = Path.Combine(staging, "built");
             CopyPackage(package, built);
-            if (Sha256File.Compute(Path.Combine(built, manifest.WasmPath)) != sha)
+            if (IntegrityHash.OfFile(Path.Combine(built, manifest.WasmPath)) != sha)
                 throw new KamiException(ErrorKind.PackageInvalid, $"{manifest.WasmPath} changed while it was being installed; try again");
             AfterStep?.Invoke(InstallStep.Copied);
 
@@ -135,8 +136,7 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
         }
     }
 
-    private bool IsUnderTools(string path) =>
-        Path.GetFullPath(path).StartsWith(Path.GetFullPath(paths.Tools) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private bool IsUnderTools(string path) => PathContainment.IsInside(paths.Tools, path);
 
     private static bool SamePath(string a, string b) => Path.GetFullPath(a) == Path.GetFullPath(b);
 

@@ -1,3 +1,5 @@
+using Kami.Core.Tools;
+using Kami.Core.Hosting;
 using Kami.Core.Errors;
 using Kami.Packaging.Manifest;
 
@@ -9,7 +11,6 @@ namespace Kami.Packaging.Packages;
 /// </summary>
 public static class PackageReader
 {
-    public const long MaxWasmBytes = 256L << 20;
 
     public static PackageReadResult Read(string path, string scratchDirectory, ZipLimits? zipLimits = null)
     {
@@ -79,15 +80,15 @@ public static class PackageReader
             }
         }
 
-        if (IsLink(wasmFile) || !IsInside(root, wasmFile))
+        if (IsLink(wasmFile) || !PathContainment.IsInside(root, wasmFile))
         {
             problems.Add(ManifestProblem.Error(ManifestParser.FileName, null, "tool.wasm", $"{wasmPath} is a link or lies outside the package; packages may hold only regular files"));
             return new(null, problems, notes);
         }
         var size = new FileInfo(wasmFile).Length;
-        if (size > MaxWasmBytes)
+        if (size > ComponentLimits.MaxComponentBytes)
         {
-            problems.Add(ManifestProblem.Error(ManifestParser.FileName, null, "tool.wasm", $"{wasmPath} is {size} bytes; a component may be at most {MaxWasmBytes}"));
+            problems.Add(ManifestProblem.Error(ManifestParser.FileName, null, "tool.wasm", $"{wasmPath} is {size} bytes; a component may be at most {ComponentLimits.MaxComponentBytes}"));
             return new(null, problems, notes);
         }
         switch (WasmFormat.Detect(wasmFile))
@@ -105,12 +106,6 @@ public static class PackageReader
     }
 
     private static bool IsLink(string file) => new FileInfo(file).LinkTarget is not null;
-
-    private static bool IsInside(string root, string file)
-    {
-        var prefix = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return Path.GetFullPath(file).StartsWith(prefix, StringComparison.Ordinal);
-    }
 
     private static PackageReadResult Fail(ManifestProblem problem) => new(null, [problem], []);
 }

@@ -1,3 +1,4 @@
+using Kami.Core.Hosting;
 using System.IO.Compression;
 using Kami.Core.Errors;
 
@@ -82,7 +83,7 @@ public static class SafeZipExtractor
             throw Invalid(zipName, $"entry '{name}' is a symbolic link; packages may hold only regular files");
 
         var destination = Path.GetFullPath(Path.Combine(root, name));
-        if (!destination.StartsWith(root, StringComparison.Ordinal))
+        if (!PathContainment.IsInside(root, destination))
             throw Invalid(zipName, $"entry '{name}' would be written outside the package directory");
         return destination;
     }

@@ -1,3 +1,5 @@
+using Kami.Core.Hosting;
+using Kami.Core.Registry;
 using Kami.Core.Security;
 
 namespace Kami.Runtime.Execution;
@@ -11,4 +13,13 @@ public sealed record ExecutionRequest(string ToolId, string WasmFile, SecurityPo
     public string? ExpectedSha256 { get; init; }
     public string? DataDirectory { get; init; }
     public IGuestLogSink? LogSink { get; init; }
+
+    /// <summary>The one mapping from an installed tool to a call of it: its recorded policy, its pin, its data directory.</summary>
+    public static ExecutionRequest For(InstalledTool tool, string input, KamiPaths paths, IGuestLogSink? logSink) =>
+        new(tool.Id.Value, tool.WasmFile, tool.Manifest.Security, input)
+        {
+            ExpectedSha256 = tool.WasmSha256,
+            DataDirectory = paths.DataDirectory(tool.Id),
+            LogSink = logSink,
+        };
 }

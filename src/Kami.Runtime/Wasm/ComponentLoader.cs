@@ -1,5 +1,6 @@
+using Kami.Core.Tools;
+using Kami.Core.Security;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Kami.Core.Errors;
 using Kami.Runtime.Caching;
 using Wasmtime;
@@ -17,7 +18,6 @@ namespace Kami.Runtime.Wasm;
 internal sealed class ComponentLoader(WasmEngine engine)
 {
     public const string ToolInterface = "kami:tool/tool@0.1.0";
-    private const long MaxComponentBytes = 256L << 20;
 
     private readonly LruCache<string, LoadedComponent> _bySha = new(engine.Options.ComponentCacheCapacity);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha, long CheckedAt)> _stamps = new(StringComparer.Ordinal);
@@ -41,10 +41,10 @@ internal sealed class ComponentLoader(WasmEngine engine)
             return cached;
         }
 
-        if (info.Length > MaxComponentBytes)
-            throw new KamiException(ErrorKind.ComponentInvalid, $"the component of tool {toolId} is {info.Length} bytes; at most {MaxComponentBytes} are allowed");
+        if (info.Length > ComponentLimits.MaxComponentBytes)
+            throw new KamiException(ErrorKind.ComponentInvalid, $"the component of tool {toolId} is {info.Length} bytes; at most {ComponentLimits.MaxComponentBytes} are allowed");
         var bytes = File.ReadAllBytes(info.FullName);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha = IntegrityHash.Of(bytes);
         if (expectedSha256 is not null && !string.Equals(sha, expectedSha256, StringComparison.OrdinalIgnoreCase))
             throw new KamiException(ErrorKind.IntegrityMismatch,
                 $"tool {toolId} was not run: its component changed after it was installed (sha256 {Short(expectedSha256)} at install, {Short(sha)} now). "

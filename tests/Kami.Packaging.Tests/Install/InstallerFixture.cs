@@ -44,7 +44,7 @@ internal sealed class InstallerFixture : IDisposable
         if (tool is null) return;
         Assert.True(File.Exists(tool.WasmFile), $"row points at missing {tool.WasmFile}");
         Assert.True(File.Exists(Path.Combine(tool.InstallPath, "tool.toml")));
-        Assert.Equal(tool.WasmSha256, Sha256File.Compute(tool.WasmFile));
+        Assert.Equal(tool.WasmSha256, Kami.Core.Security.IntegrityHash.OfFile(tool.WasmFile));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -17,7 +17,7 @@ public sealed class ToolInstallerTests : IDisposable
 
         var tool = _f.Registry.Find(InstallerFixture.EchoId)!;
         Assert.Equal(result.Tool.WasmSha256, tool.WasmSha256);
-        Assert.Equal(Sha256File.Compute(Path.Combine(TestPackages.EchoDirectory, "echo.wasm")), tool.WasmSha256);
+        Assert.Equal(Kami.Core.Security.IntegrityHash.OfFile(Path.Combine(TestPackages.EchoDirectory, "echo.wasm")), tool.WasmSha256);
         Assert.Matches("^[0-9a-f]{64}$", tool.WasmSha256);
         Assert.True(tool.Enabled);
         Assert.Null(result.Replaced);

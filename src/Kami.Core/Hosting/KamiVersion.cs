@@ -1,0 +1,10 @@
+using System.Reflection;
+
+namespace Kami.Core.Hosting;
+
+/// <summary>KAMI's version (every assembly shares it, from Directory.Build.props), without the source revision.</summary>
+public static class KamiVersion
+{
+    public static string Current { get; } =
+        typeof(KamiVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+}

@@ -1,0 +1,7 @@
+namespace Kami.Core.Tools;
+
+/// <summary>How large a tool's component may be: checked when a package is read and again when it is loaded.</summary>
+public static class ComponentLimits
+{
+    public const long MaxComponentBytes = 256L << 20;
+}
