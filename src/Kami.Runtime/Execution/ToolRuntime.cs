@@ -16,12 +16,12 @@ public sealed class ToolRuntime : IDisposable
     private readonly GuestInvoker _invoker;
     private readonly ExecutionScheduler _scheduler;
 
-    /// <param name="time">The clock the scheduler's workers measure their idle time by; tests pass a fake one.</param>
+    /// <param name="time">The clock of the scheduler's idle times and the loader's integrity re-checks; tests pass a fake one.</param>
     public ToolRuntime(RuntimeOptions? options = null, TimeProvider? time = null)
     {
         Options = options ?? RuntimeOptions.Default;
         _engine = new WasmEngine(Options);
-        _loader = new ComponentLoader(_engine);
+        _loader = new ComponentLoader(_engine, time ?? TimeProvider.System);
         _invoker = new GuestInvoker(_engine);
         _scheduler = new ExecutionScheduler(Options, _invoker, time);
     }

@@ -15,18 +15,18 @@ namespace Kami.Runtime.Wasm;
 /// small guest call): its size and modification time are compared with what was hashed; any change means the
 /// bytes are read and hashed again, and an installed tool whose hash no longer matches the pin is refused.
 /// </summary>
-internal sealed class ComponentLoader(WasmEngine engine)
+internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
 {
     public const string ToolInterface = "kami:tool/tool@0.1.0";
 
     private readonly LruCache<string, LoadedComponent> _bySha = new(engine.Options.ComponentCacheCapacity);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha, long CheckedAt)> _stamps = new(StringComparer.Ordinal);
-    private readonly long _recheckMs = (long)engine.Options.IntegrityRecheckInterval.TotalMilliseconds;
+    private readonly long _recheckTicks = (long)(engine.Options.IntegrityRecheckInterval.TotalSeconds * time.TimestampFrequency);
 
     public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256)
     {
-        var now = Environment.TickCount64;
-        if (_stamps.TryGetValue(wasmFile, out var recent) && now - recent.CheckedAt < _recheckMs
+        var now = time.GetTimestamp();
+        if (_stamps.TryGetValue(wasmFile, out var recent) && now - recent.CheckedAt < _recheckTicks
             && (expectedSha256 is null || recent.Sha == expectedSha256) && _bySha.TryGet(recent.Sha, out var current))
             return current;
 
