@@ -18,7 +18,7 @@ public sealed class ArgumentValidatorTests
     [InlineData("""{"text":"x","count":"3"}""", "argument 'count' must be an integer, not a string")]
     [InlineData("""{"text":"x","txet":"y"}""", "unknown argument 'txet'; this tool accepts 'text', 'count'")]
     [InlineData("""[]""", "the arguments must be a JSON object")]
-    public void Describes_each_problem(string arguments, string? expected)
+    public void Validate_InvalidArguments_DescribesEachProblem(string arguments, string? expected)
     {
         var problem = Validator.Validate(JsonDocument.Parse(arguments).RootElement);
         if (expected is null) Assert.Null(problem);
@@ -26,7 +26,7 @@ public sealed class ArgumentValidatorTests
     }
 
     [Fact]
-    public void Reports_every_problem_at_once()
+    public void Validate_SeveralProblems_ReportsEveryOneAtOnce()
     {
         var problem = Validator.Validate(JsonDocument.Parse("""{"txet":"y"}""").RootElement);
         Assert.Contains("missing required argument 'text'", problem, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class HttpSecurityTests
         """;
 
     [Fact]
-    public async Task Token_is_required_when_configured_and_the_right_one_works()
+    public async Task Http_TokenConfigured_RequiredAndTheRightOneWorks()
     {
         using var home = new KamiHome();
         await home.InstallEchoAsync();
@@ -54,7 +54,7 @@ public sealed class HttpSecurityTests
     }
 
     [Fact]
-    public async Task A_short_or_missing_token_file_is_refused()
+    public async Task Serve_ShortOrMissingTokenFile_IsRefused()
     {
         using var home = new KamiHome();
         var shortFile = home.WriteFile("short-token", "tooshort");
@@ -68,7 +68,7 @@ public sealed class HttpSecurityTests
     }
 
     [Fact]
-    public async Task Foreign_Origin_is_403_and_foreign_Host_is_400_while_loopback_ones_pass()
+    public async Task Http_ForeignOriginOrHost_403Or400WhileLoopbackPasses()
     {
         using var home = new KamiHome();
         await using var served = await HttpServedKami.StartAsync(home);
@@ -95,7 +95,7 @@ public sealed class HttpSecurityTests
     }
 
     [Fact]
-    public async Task Stateless_mode_serves_calls_without_a_session()
+    public async Task Http_StatelessMode_ServesCallsWithoutASession()
     {
         using var home = new KamiHome();
         await home.InstallEchoAsync();

@@ -13,7 +13,7 @@ namespace Kami.Mcp.Tests;
 public sealed class PerRequestLogLevelTests(StandardHomeFixture fixture) : IClassFixture<StandardHomeFixture>
 {
     [Fact]
-    public async Task Guest_log_reaches_the_client_only_for_the_call_that_asked_and_only_at_its_level()
+    public async Task Call_PerRequestLogLevel_GuestLogReachesOnlyThatCallAtItsLevel()
     {
         using var server = Process.Start(KamiCli.StartInfo(["serve", "--home", fixture.Home.Path]))!;
         try

@@ -18,7 +18,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     protected abstract Task<IServedKami> ServeAsync(KamiHome home, IReadOnlyList<string>? args = null, IReadOnlyDictionary<string, string?>? env = null);
 
     [Fact]
-    public async Task Initialize_advertises_tools_and_logging_and_lists_tools_with_strict_schemas()
+    public async Task Initialize_AnyClient_AdvertisesToolsAndLoggingAndListsStrictSchemas()
     {
         await using var served = await ServeAsync(Home);
         var client = await served.ConnectAsync();
@@ -40,7 +40,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Call_returns_the_guest_output_as_text_and_structured_content()
+    public async Task Call_GuestReturnsJson_TextAndStructuredContent()
     {
         await using var served = await ServeAsync(Home);
         var client = await served.ConnectAsync();
@@ -55,7 +55,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Invalid_arguments_are_tool_errors_that_name_the_argument()
+    public async Task Call_InvalidArguments_ToolErrorNamingTheArgument()
     {
         await using var served = await ServeAsync(Home);
         var client = await served.ConnectAsync();
@@ -74,7 +74,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Guest_errors_and_unknown_tools_are_tool_errors()
+    public async Task Call_GuestErrorOrUnknownTool_IsAToolError()
     {
         await using var served = await ServeAsync(Home);
         var client = await served.ConnectAsync();
@@ -93,7 +93,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Guest_logs_arrive_as_notifications_once_the_client_sets_a_level()
+    public async Task Call_ClientSetsLogLevel_GuestLogsArriveAsNotifications()
     {
         await using var served = await ServeAsync(Home);
         var notes = new Notifications();
@@ -121,7 +121,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Server_log_level_setting_decides_whether_guest_debug_lines_reach_stderr()
+    public async Task Serve_LogLevelSetting_DecidesWhetherGuestDebugLinesReachStderr()
     {
         await using (var quiet = await ServeAsync(Home, env: new Dictionary<string, string?> { ["KAMI_LOG_LEVEL"] = "info" }))
         {
@@ -141,7 +141,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Cancelling_a_call_interrupts_the_looping_guest_and_frees_its_worker()
+    public async Task Call_CancelledWhileLooping_InterruptsGuestAndFreesWorker()
     {
         // One worker: if the loop kept running, the next call could not run at all.
         await using var served = await ServeAsync(Home, ["--concurrency", "1"]);
@@ -191,7 +191,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Tool_list_follows_installs_and_disables_made_by_another_process()
+    public async Task ListTools_OtherProcessInstallsAndDisables_ListFollows()
     {
         using var home = new KamiHome();
         await home.InstallEchoAsync();
@@ -213,7 +213,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Underscore_tool_names_are_listed_and_callable()
+    public async Task ListTools_UnderscoreNames_ListedAndCallable()
     {
         await using var served = await ServeAsync(Home, ["--tool-names", "underscore"]);
         var client = await served.ConnectAsync();
@@ -232,7 +232,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Calls_are_audited_and_shown_by_kami_logs()
+    public async Task Call_AnyOutcome_AuditedAndShownByKamiLogs()
     {
         var startedAt = DateTimeOffset.UtcNow;
         var marker = Guid.NewGuid().ToString("n");
@@ -260,7 +260,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Rate_limit_from_the_environment_turns_extra_calls_into_tool_errors()
+    public async Task Call_RateLimitFromEnvironment_ExtraCallsAreToolErrors()
     {
         await using var served = await ServeAsync(Home, env: new Dictionary<string, string?> { ["KAMI_RATE_LIMIT_PER_MINUTE"] = "2" });
         var client = await served.ConnectAsync();
@@ -275,7 +275,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
-    public async Task Newest_protocol_client_lists_and_calls()
+    public async Task Initialize_NewestProtocolClient_ListsAndCalls()
     {
         // The SDK client's default: 2026-07-28 (server/discover, no initialize, no HTTP session). Logging works per
         // request there (PerRequestLogLevelTests); list_changed over subscriptions/listen is not covered.

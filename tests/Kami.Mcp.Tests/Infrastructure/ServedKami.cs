@@ -11,7 +11,7 @@ public static class ClientOptions
 {
     /// <summary>
     /// The revision today's MCP clients speak (initialize handshake, sessions, logging/setLevel, list_changed
-    /// broadcast). The SDK client otherwise prefers 2026-07-28, where those work differently (see Newest_protocol_client_lists_and_calls and PerRequestLogLevelTests).
+    /// broadcast). The SDK client otherwise prefers 2026-07-28, where those work differently (see Initialize_NewestProtocolClient_ListsAndCalls and PerRequestLogLevelTests).
     /// </summary>
     public const string CurrentProtocol = "2025-11-25";
 
