@@ -5,7 +5,7 @@ using Kami.Cli.Output;
 namespace Kami.Cli;
 
 /// <summary>Builds the <c>kami</c> command tree; one file per command under Commands/.</summary>
-public static class KamiCli
+internal static class KamiCli
 {
     public static RootCommand Build(TextWriter output, TextWriter error, bool isTerminal) =>
         Build(new CliHost(output, error) { IsTerminal = isTerminal });

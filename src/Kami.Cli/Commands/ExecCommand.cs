@@ -10,7 +10,7 @@ internal static class ExecCommand
     public static Command Create(CommandRunner runner)
     {
         var id = ToolIdArgument.Create();
-        var io = new ExecutionOptions();
+        var io = new ToolInputOptions();
         var command = new Command("exec", "Run an installed tool under its recorded policy") { id };
         io.AddTo(command);
         runner.SetAction(command, async (context, cancellation) =>
@@ -23,7 +23,7 @@ internal static class ExecCommand
             using var runtime = context.NewOneShotRuntime();
             var request = ExecutionRequest.For(tool, input, context.Settings.Paths, new StderrLogSink(context.Output.Err));
             var result = await runtime.ExecuteAsync(request, cancellation);
-            return ExecutionOptions.Print(context, result);
+            return ToolInputOptions.Print(context, result);
         });
         return command;
     }

@@ -15,7 +15,7 @@ internal static class RunCommand
     public static Command Create(CommandRunner runner)
     {
         var target = new Argument<string>("target") { Description = "A component (.wasm), a package directory, or a tool.toml" };
-        var io = new ExecutionOptions();
+        var io = new ToolInputOptions();
         var fuel = new Option<ulong?>("--max-fuel") { Description = "Fuel budget for this run" };
         var memory = new Option<int?>("--max-memory-mb") { Description = "Memory cap in MiB" };
         var time = new Option<int?>("--max-execution-ms") { Description = "Wall-clock limit in milliseconds" };
@@ -67,7 +67,7 @@ internal static class RunCommand
                 DataDirectory = Path.GetFullPath(data),
                 LogSink = new StderrLogSink(context.Output.Err),
             }, cancellation);
-            return ExecutionOptions.Print(context, result);
+            return ToolInputOptions.Print(context, result);
         }
     }
 

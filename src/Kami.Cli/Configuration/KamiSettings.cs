@@ -4,7 +4,7 @@ using Kami.Core.Security;
 namespace Kami.Cli.Configuration;
 
 /// <summary>Every setting KAMI reads, after layering defaults, config.toml, KAMI_* variables and flags.</summary>
-public sealed record KamiSettings
+internal sealed record KamiSettings
 {
     public required string Home { get; init; }
     public string? Database { get; init; }

@@ -1,7 +1,7 @@
 namespace Kami.Cli.Configuration;
 
 /// <summary>The configuration keys; in config.toml they are written as-is, in the environment as KAMI_&lt;KEY&gt;.</summary>
-public static class SettingKeys
+internal static class SettingKeys
 {
     public const string Home = "home";
     public const string Database = "db";

@@ -1,3 +1,4 @@
+using Kami.Core.Hosting;
 using Kami.Runtime.Execution;
 using System.Globalization;
 using Kami.Core.Errors;
@@ -13,7 +14,7 @@ namespace Kami.Cli.Configuration;
 /// Layers settings with Microsoft.Extensions.Configuration: defaults &lt; $KAMI_HOME/config.toml &lt; KAMI_*
 /// environment &lt; command-line flags, and can say which layer each value came from (<c>kami status</c>).
 /// </summary>
-public sealed class SettingsLoader
+internal sealed class SettingsLoader
 {
     private readonly IConfigurationRoot _root;
 
@@ -52,7 +53,7 @@ public sealed class SettingsLoader
 
         var root = new ConfigurationBuilder()
             .AddInMemoryCollection(defaults)
-            .Add(new TomlConfigurationSource(Path.Combine(Path.GetFullPath(home), "config.toml"), SettingKeys.Known))
+            .Add(new TomlConfigurationSource(KamiPaths.ForHome(Path.GetFullPath(home)).ConfigFile, SettingKeys.Known))
             .AddEnvironmentVariables("KAMI_")
             .AddInMemoryCollection(flags)
             .Build();

@@ -32,7 +32,7 @@ internal sealed record StatusJson(string KamiVersion, string WasmtimeVersion, st
     int Tools, int Enabled, IReadOnlyList<SettingJson> Settings, int RecentCalls, IReadOnlyList<string> Warnings);
 
 internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? ErrorKind, double DurationMs, ulong FuelUsed,
-    long? MemoryPeakBytes, long MemoryLimitBytes);
+    long MemoryLimitBytes);
 
 internal sealed record CallJson(string Tool, DateTimeOffset StartedAt, double DurationMs, string Outcome, ulong FuelUsed, string? Error,
     string? Arguments, string Transport);

@@ -1,7 +1,7 @@
 namespace Kami.Cli.Output;
 
 /// <summary>kami's exit codes (documented in the README).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
     /// <summary>Bad input, a refused or failing tool, a tool that does not exist: something the user can fix.</summary>

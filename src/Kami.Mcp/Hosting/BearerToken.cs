@@ -7,7 +7,7 @@ namespace Kami.Mcp.Hosting;
 /// written in hex. A short token can be guessed by anyone who can reach the port (a one-character one was accepted
 /// on 0.0.0.0 before).
 /// </summary>
-public static class BearerToken
+internal static class BearerToken
 {
     public const int MinLength = 32;
 

@@ -10,7 +10,7 @@ namespace Kami.Mcp.Observability;
 /// calls nor a guest's megabyte error costs memory or disk beyond a fixed amount: what does not fit is dropped,
 /// counted and logged, and a call never waits. Drained on dispose.
 /// </summary>
-public sealed class BufferedAuditLog : IAuditLog, IAsyncDisposable
+internal sealed class BufferedAuditLog : IAuditLog, IAsyncDisposable
 {
     public const int DefaultMaxRecords = 10_000;
     public const long DefaultMaxBytes = 16L << 20;

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace Kami.Mcp.Observability;
 
 /// <summary>Per-tool call counts, errors, latency and fuel, on the "Kami" meter (dotnet-counters, OpenTelemetry).</summary>
-public sealed class KamiMetrics : IDisposable
+internal sealed class KamiMetrics : IDisposable
 {
     public const string MeterName = "Kami";
     private readonly Meter _meter = new(MeterName);

@@ -9,7 +9,7 @@ namespace Kami.Mcp.Tools;
 /// parsing anything. It never says yes to arguments the JSON Schema would refuse; anything it is unsure of
 /// (an integer written as 2.0, say) gets no, and <see cref="ArgumentValidator"/> decides and explains.
 /// </summary>
-public sealed class ArgumentFastCheck(ToolManifest manifest)
+internal sealed class ArgumentFastCheck(ToolManifest manifest)
 {
     private readonly Dictionary<string, ArgumentType> _types = manifest.Arguments.ToDictionary(a => a.Name, a => a.Type, StringComparer.Ordinal);
     private readonly string[] _required = [.. manifest.Arguments.Where(a => a.Required).Select(a => a.Name)];

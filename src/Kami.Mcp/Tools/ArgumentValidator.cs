@@ -7,7 +7,7 @@ namespace Kami.Mcp.Tools;
 /// Checks call arguments against a tool's input schema before any guest runs (the MCP SDK does not), and says
 /// which argument is wrong and how, in words a model can act on.
 /// </summary>
-public sealed class ArgumentValidator
+internal sealed class ArgumentValidator
 {
     // Valid calls (nearly all) need only a yes/no; the detailed list is built only to explain a failure.
     private static readonly EvaluationOptions Quick = new() { OutputFormat = OutputFormat.Flag };

@@ -6,7 +6,7 @@ namespace Kami.Mcp.Tools;
 /// Runs one call of a served tool. The server uses the sandbox (<see cref="RuntimeExecutor"/>); tests put a fake in
 /// its place to drive the protocol mapping and the error path without a guest.
 /// </summary>
-public interface IToolExecutor
+internal interface IToolExecutor
 {
     Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation);
 }

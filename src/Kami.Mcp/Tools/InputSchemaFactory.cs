@@ -4,7 +4,7 @@ using Kami.Core.Tools;
 namespace Kami.Mcp.Tools;
 
 /// <summary>Builds a tool's MCP <c>inputSchema</c> (JSON Schema) from its <c>[[mcp.arguments]]</c>.</summary>
-public static class InputSchemaFactory
+internal static class InputSchemaFactory
 {
     public static JsonElement Create(ToolManifest manifest)
     {

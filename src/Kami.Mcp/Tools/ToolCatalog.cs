@@ -11,7 +11,7 @@ namespace Kami.Mcp.Tools;
 /// connected clients with <c>notifications/tools/list_changed</c>. One bad row (a name another tool already has,
 /// a schema that does not build) is logged and left out; it never keeps the rest from being applied.
 /// </summary>
-public sealed class ToolCatalog(IToolRegistry registry, ToolServices services, ToolNameStyle nameStyle, ILogger logger)
+internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services, ToolNameStyle nameStyle, ILogger logger)
 {
     private readonly Lock _lock = new();
 

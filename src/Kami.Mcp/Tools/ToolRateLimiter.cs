@@ -4,7 +4,7 @@ using System.Threading.RateLimiting;
 namespace Kami.Mcp.Tools;
 
 /// <summary>At most N calls per tool per minute (0 = unlimited), a token bucket per tool.</summary>
-public sealed class ToolRateLimiter(int callsPerMinute) : IDisposable
+internal sealed class ToolRateLimiter(int callsPerMinute) : IDisposable
 {
     private readonly ConcurrentDictionary<string, TokenBucketRateLimiter> _buckets = new(StringComparer.OrdinalIgnoreCase);
 

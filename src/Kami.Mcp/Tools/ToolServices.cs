@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Kami.Mcp.Tools;
 
 /// <summary>What every served tool shares: the runtime, where data lives, limits, metrics and the audit log.</summary>
-public sealed record ToolServices(
+internal sealed record ToolServices(
     IToolExecutor Executor,
     KamiPaths Paths,
     ToolRateLimiter RateLimiter,

@@ -8,7 +8,7 @@ namespace Kami.Packaging.Install;
 /// directories no registry row points at. Only entries older than a grace period are touched, so an
 /// install running in another process right now is left alone.
 /// </summary>
-public static class InstallSweeper
+internal static class InstallSweeper
 {
     public static readonly TimeSpan GracePeriod = TimeSpan.FromMinutes(10);
 

@@ -4,7 +4,7 @@ using Kami.Core.Tools;
 namespace Kami.Packaging.Manifest;
 
 /// <summary>Every problem found in a manifest at once; <see cref="Manifest"/> is set only when there is no error.</summary>
-public sealed record ManifestParseResult(ToolManifest? Manifest, IReadOnlyList<ManifestProblem> Problems)
+internal sealed record ManifestParseResult(ToolManifest? Manifest, IReadOnlyList<ManifestProblem> Problems)
 {
     public bool IsValid => Manifest is not null;
     public IEnumerable<ManifestProblem> Errors => Problems.Where(p => p.Severity == ProblemSeverity.Error);

@@ -11,7 +11,7 @@ namespace Kami.Packaging.Manifest;
 /// Parses tool.toml from Tomlyn's syntax tree rather than its object mapper, so that every problem carries
 /// its line, unknown keys become warnings instead of vanishing, and nothing needs reflection (NativeAOT).
 /// </summary>
-public static partial class ManifestParser
+internal static partial class ManifestParser
 {
     public const string FileName = "tool.toml";
     public const int MaxManifestBytes = 256 * 1024;

@@ -9,7 +9,7 @@ namespace Kami.Packaging.Packages;
 /// too many entries, and anything that expands past the limits. Sizes are counted while copying, because
 /// the sizes a zip declares are attacker-controlled.
 /// </summary>
-public static class SafeZipExtractor
+internal static class SafeZipExtractor
 {
     public static void Extract(string zipPath, string targetDirectory, ZipLimits limits)
     {

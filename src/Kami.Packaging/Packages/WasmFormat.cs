@@ -1,9 +1,9 @@
 namespace Kami.Packaging.Packages;
 
-public enum WasmKind { NotWasm, CoreModule, Component }
+internal enum WasmKind { NotWasm, CoreModule, Component }
 
 /// <summary>Tells a component from a core module by its preamble, before anything tries to compile it.</summary>
-public static class WasmFormat
+internal static class WasmFormat
 {
     public static WasmKind Detect(ReadOnlySpan<byte> header)
     {

@@ -7,7 +7,7 @@ using Kami.Runtime.Execution;
 namespace Kami.Cli.Commands;
 
 /// <summary>The input options shared by <c>kami run</c> and <c>kami exec</c>, and how their result is printed.</summary>
-internal sealed class ExecutionOptions
+internal sealed class ToolInputOptions
 {
     public Option<string?> Input { get; } = new("--input", "-i") { Description = "The tool's input as JSON, e.g. '{\"text\":\"hi\"}' (default {})" };
     public Option<string?> InputFile { get; } = new("--input-file") { Description = "Read the input JSON from a file, or - for standard input" };
@@ -48,7 +48,7 @@ internal sealed class ExecutionOptions
         if (context.Json)
         {
             context.Output.Json(new ExecJson(result.Ok, result.Output, result.Error, result.ErrorKind?.ToString(),
-                Math.Round(result.Metrics.Duration.TotalMilliseconds, 3), result.Metrics.FuelUsed, null, result.Metrics.MemoryLimitBytes),
+                Math.Round(result.Metrics.Duration.TotalMilliseconds, 3), result.Metrics.FuelUsed, result.Metrics.MemoryLimitBytes),
                 CliJsonContext.Relaxed.ExecJson);
         }
         else if (result.Ok) context.Output.Data(result.Output!);
