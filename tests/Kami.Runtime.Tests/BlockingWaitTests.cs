@@ -59,6 +59,17 @@ public sealed class BlockingWaitTests(RuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task Run_GuestBlockingOnStdin_ReadsNothingAndReturnsAtOnce()
+    {
+        var policy = RuntimeFixture.Policy with { MaxExecutionMs = 2_000 };
+
+        var result = await fixture.RunAsync("stdin_reader", policy: policy);
+
+        Assert.Equal("{\"stdin_bytes\":0}", Expect.Success(result));
+        Assert.True(result.Metrics.Duration < TimeSpan.FromSeconds(1), $"reading an empty stdin took {result.Metrics.Duration}");
+    }
+
+    [Fact]
     public async Task Run_GuestReadsMonotonicClock_StillWorks()
     {
         var result = await fixture.RunAsync("sleeper", "{\"ms\":\"0\"}");
