@@ -67,7 +67,7 @@ internal sealed class SandboxedTool : McpServerTool
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The SDK sends no reply for a cancelled request; the audit log still gets the call.
-            Record(started, clock, input, ExecutionResult.Failure(ErrorKind.Cancelled, $"call to tool {Installed.Id} was cancelled", ExecutionMetrics.Empty));
+            Record(started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
             throw;
         }
         catch (Exception e)
@@ -79,8 +79,22 @@ internal sealed class SandboxedTool : McpServerTool
             return CallResults.ToCallToolResult(ExecutionResult.Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name), ExecutionMetrics.Empty));
         }
         Record(started, clock, input, result);
-        if (result.ErrorKind == ErrorKind.Busy) ToolLog.Busy(_logger, Installed.Id.Value, result.Error ?? "");
+        LogOutcome(result);
         return CallResults.ToCallToolResult(result);
+    }
+
+    // What an operator watches for: refused loads (a changed or invalid component), traps, limits hit, busy.
+    private void LogOutcome(ExecutionResult result)
+    {
+        var id = Installed.Id.Value;
+        var reason = result.Error ?? "";
+        switch (result.ErrorKind)
+        {
+            case ErrorKind.Busy: ToolLog.Busy(_logger, id, reason); break;
+            case ErrorKind.IntegrityMismatch or ErrorKind.ComponentInvalid or ErrorKind.ToolNotFound: ToolLog.LoadRefused(_logger, id, reason); break;
+            case ErrorKind.GuestTrapped: ToolLog.Trapped(_logger, id, reason); break;
+            case ErrorKind.LimitExceeded: ToolLog.LimitHit(_logger, id, result.Limit?.ToString() ?? "a", reason); break;
+        }
     }
 
     private async Task<ExecutionResult> RunAsync(RequestContext<CallToolRequestParams> request, IDictionary<string, JsonElement>? arguments, string input,

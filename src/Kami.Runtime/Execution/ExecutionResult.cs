@@ -15,6 +15,9 @@ public sealed record ExecutionResult(bool Ok, string? Output, ErrorKind? ErrorKi
 
     public static ExecutionResult Failure(ErrorKind kind, string error, ExecutionMetrics metrics) => new(false, null, kind, error, metrics);
 
+    /// <summary>A call cancelled before it ran or while it waited, in the one wording every layer uses.</summary>
+    public static ExecutionResult Cancelled(string toolId) => Failure(GuestErrors.Cancelled(toolId), ExecutionMetrics.Empty);
+
     public static ExecutionResult Failure(KamiException error, ExecutionMetrics metrics) =>
         new(false, null, error.Kind, error.Message, metrics) { Limit = (error as LimitExceededException)?.Limit };
 }

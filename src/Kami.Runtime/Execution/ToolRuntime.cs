@@ -84,7 +84,7 @@ public sealed class ToolRuntime : IDisposable
     }
 
     private static ExecutionResult Cancelled(ExecutionRequest request) =>
-        ExecutionResult.Failure(GuestErrors.Cancelled(request.ToolId), ExecutionMetrics.Empty);
+        ExecutionResult.Cancelled(request.ToolId);
 
     public void Dispose()
     {

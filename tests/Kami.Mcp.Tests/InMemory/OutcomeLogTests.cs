@@ -1,0 +1,33 @@
+using Kami.Core.Errors;
+using Kami.Runtime.Execution;
+using static Kami.Mcp.Tests.InMemory.Tools;
+
+namespace Kami.Mcp.Tests.InMemory;
+
+/// <summary>Code health, host logging: refused loads, traps and limits hit each have their own stable event id.</summary>
+public sealed class OutcomeLogTests
+{
+    public static TheoryData<ErrorKind, int> Outcomes => new()
+    {
+        { ErrorKind.IntegrityMismatch, 2006 },
+        { ErrorKind.ComponentInvalid, 2006 },
+        { ErrorKind.GuestTrapped, 2007 },
+        { ErrorKind.LimitExceeded, 2008 },
+        { ErrorKind.Busy, 2004 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Outcomes))]
+    public async Task Call_FailureKind_LoggedWithItsEventId(ErrorKind kind, int eventId)
+    {
+        var registry = new FakeRegistry();
+        registry.Add(Tool("dev.kami.failing"));
+        var executor = new FakeExecutor(_ => ExecutionResult.Failure(kind, $"it went {kind}", ExecutionMetrics.Empty));
+
+        await using var kami = new InMemoryKami(registry, executor);
+        var client = await kami.ConnectAsync();
+        await client.CallToolAsync("dev.kami.failing");
+
+        Assert.Contains(kami.Log.WithEvent(eventId), m => m.Contains("dev.kami.failing", StringComparison.Ordinal) && m.Contains($"it went {kind}", StringComparison.Ordinal));
+    }
+}
