@@ -14,12 +14,14 @@ public sealed class SqliteAuditLog : IAuditLog
 
     private readonly int _retainedCalls;
 
+    /// <summary>The log in <paramref name="registry"/>'s database, keeping the newest <paramref name="retainedCalls"/> calls (at least one).</summary>
     public SqliteAuditLog(SqliteToolRegistry registry, int retainedCalls = DefaultRetainedCalls)
     {
         _database = registry.Database;
         _retainedCalls = Math.Max(1, retainedCalls);
     }
 
+    /// <summary>Records one call in its own transaction; prefer <see cref="RecordAll"/> for several.</summary>
     public void Record(CallRecord call) => RecordAll([call]);
 
     /// <summary>Writes several records in one transaction (one fsync instead of one per call).</summary>
@@ -62,6 +64,7 @@ public sealed class SqliteAuditLog : IAuditLog
         transaction.Commit();
     }
 
+    /// <summary>The newest calls first, at most <paramref name="limit"/>; only <paramref name="toolId"/>'s (ignoring case) when given, all tools' when null.</summary>
     public IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null)
     {
         using var connection = _database.Open();

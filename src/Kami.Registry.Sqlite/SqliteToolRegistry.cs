@@ -13,16 +13,19 @@ public sealed class SqliteToolRegistry : IToolRegistry
 
     private readonly SqliteDatabase _database;
 
+    /// <summary>The registry in <paramref name="databaseFile"/>, created (0600, with its directory) if missing; throws <see cref="Kami.Core.Errors.KamiException"/> (<see cref="Kami.Core.Errors.ErrorKind.RegistryUnavailable"/>) when it cannot be opened.</summary>
     public SqliteToolRegistry(string databaseFile) => _database = new SqliteDatabase(databaseFile);
 
     internal SqliteDatabase Database => _database;
 
+    /// <summary>The installed tool with this id, or null.</summary>
     public InstalledTool? Find(ToolId id)
     {
         using var connection = _database.Open();
         return FindIn(connection, id);
     }
 
+    /// <summary>The tools matching <paramref name="query"/>, ordered by id.</summary>
     public IReadOnlyList<InstalledTool> List(ToolQuery query)
     {
         using var connection = _database.Open();
@@ -41,6 +44,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
         return result;
     }
 
+    /// <summary>Adds or replaces the tool with the same id; returns the record it replaced, or null for a new tool.</summary>
     public InstalledTool? Upsert(InstalledTool tool)
     {
         using var connection = _database.Open();
@@ -77,6 +81,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
         return previous;
     }
 
+    /// <summary>Enables or disables the tool; false when no such tool is installed.</summary>
     public bool SetEnabled(ToolId id, bool enabled)
     {
         using var connection = _database.Open();
@@ -91,6 +96,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
         return changed;
     }
 
+    /// <summary>Deletes the tool's record; returns it, or null when it was not installed. Its files are the caller's to remove.</summary>
     public InstalledTool? Remove(ToolId id)
     {
         using var connection = _database.Open();
@@ -106,6 +112,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
         return previous;
     }
 
+    /// <summary>The install directory of every recorded tool, so a sweep keeps exactly these.</summary>
     public IReadOnlySet<string> ReferencedInstallPaths()
     {
         using var connection = _database.Open();
@@ -117,12 +124,14 @@ public sealed class SqliteToolRegistry : IToolRegistry
         return result;
     }
 
+    /// <summary>The registry's revision, bumped by every write from any process.</summary>
     public long ChangeStamp()
     {
         using var connection = _database.Open();
         return Convert.ToInt64(SqliteDatabase.Scalar(connection, "SELECT value FROM meta WHERE key = 'tools_revision'"));
     }
 
+    /// <summary>The database file, its schema version (<c>user_version</c>) and the tool counts.</summary>
     public RegistryInfo Describe()
     {
         using var connection = _database.Open();

@@ -7,9 +7,11 @@ namespace Kami.Core.Errors;
 /// </summary>
 public class KamiException : Exception
 {
+    /// <summary>Creates an error of the given kind; <paramref name="message"/> is shown as is, so write it for the reader.</summary>
     public KamiException(ErrorKind kind, string message, Exception? inner = null)
         : base(message, inner) => Kind = kind;
 
+    /// <summary>What went wrong, for callers that map errors to exit codes or MCP results.</summary>
     public ErrorKind Kind { get; }
 
     /// <summary>The one wording for "no such tool", wherever a command or server looks a tool up.</summary>

@@ -4,6 +4,7 @@ namespace Kami.Core.Errors;
 public sealed class ManifestInvalidException(IReadOnlyList<ManifestProblem> problems)
     : KamiException(ErrorKind.ManifestInvalid, Describe(problems))
 {
+    /// <summary>Every problem found, warnings included; the message lists only the errors.</summary>
     public IReadOnlyList<ManifestProblem> Problems { get; } = problems;
 
     private static string Describe(IReadOnlyList<ManifestProblem> problems)

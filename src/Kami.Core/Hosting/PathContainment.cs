@@ -7,6 +7,7 @@ namespace Kami.Core.Hosting;
 /// </summary>
 public static class PathContainment
 {
+    /// <summary>Whether <paramref name="path"/> lies below <paramref name="directory"/> (the directory itself does not count); neither need exist.</summary>
     public static bool IsInside(string directory, string path)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar;

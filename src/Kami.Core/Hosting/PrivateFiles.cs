@@ -7,7 +7,9 @@ namespace Kami.Core.Hosting;
 /// </summary>
 public static class PrivateFiles
 {
+    /// <summary>0700: read, write and search for KAMI's user only.</summary>
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    /// <summary>0600: read and write for KAMI's user only.</summary>
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Creates a directory and any missing parents, each 0700.</summary>

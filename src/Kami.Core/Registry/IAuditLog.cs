@@ -3,6 +3,7 @@ namespace Kami.Core.Registry;
 /// <summary>Where every tool call is recorded (the registry database in the SQLite adapter).</summary>
 public interface IAuditLog
 {
+    /// <summary>Records one finished call.</summary>
     void Record(CallRecord call);
 
     /// <summary>Records several calls at once; adapters make this one write where they can.</summary>
@@ -11,5 +12,6 @@ public interface IAuditLog
         foreach (var call in calls) Record(call);
     }
 
+    /// <summary>The newest calls first, at most <paramref name="limit"/>; only those of <paramref name="toolId"/> when it is given, all tools' when null.</summary>
     IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null);
 }

@@ -8,8 +8,10 @@ namespace Kami.Core.Registry;
 /// </summary>
 public interface IToolRegistry
 {
+    /// <summary>The installed tool with this id (ids compare ignoring case), or null when there is none.</summary>
     InstalledTool? Find(ToolId id);
 
+    /// <summary>The installed tools matching <paramref name="query"/>, ordered by id.</summary>
     IReadOnlyList<InstalledTool> List(ToolQuery query);
 
     /// <summary>Adds or replaces the tool with the same id in one transaction; returns the record it replaced.</summary>
@@ -27,5 +29,6 @@ public interface IToolRegistry
     /// <summary>A number that changes whenever any process changes the tools; cheap enough to poll.</summary>
     long ChangeStamp();
 
+    /// <summary>Where the registry is and how many tools it holds, for <c>kami status</c>.</summary>
     RegistryInfo Describe();
 }

@@ -11,6 +11,7 @@ public sealed record InstalledTool(
     DateTimeOffset InstalledAt,
     string Source)
 {
+    /// <summary>The tool's id, from its manifest.</summary>
     public ToolId Id => Manifest.Id;
 
     /// <summary>Absolute path of the component, inside <see cref="InstallPath"/>.</summary>
@@ -19,5 +20,6 @@ public sealed record InstalledTool(
     /// <summary>Ed25519 signature (hex) over the wasm bytes, when the package was signed. Recorded only: nothing verifies it yet (the trust issue adds that).</summary>
     public string? Signature { get; init; }
 
+    /// <summary>Ed25519 public key (hex) the package says it was signed with, or null when unsigned. Recorded only, like <see cref="Signature"/>: not verified and not trusted.</summary>
     public string? SignerPublicKey { get; init; }
 }

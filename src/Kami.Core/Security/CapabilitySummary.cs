@@ -9,6 +9,7 @@ namespace Kami.Core.Security;
 /// </summary>
 public sealed record CapabilitySummary
 {
+    /// <summary>How much of its data directory the tool may see.</summary>
     public required FsAccess Files { get; init; }
 
     /// <summary>Allow-listed variables the tool will be given.</summary>
@@ -17,13 +18,16 @@ public sealed record CapabilitySummary
     /// <summary>Allow-listed variables it will never be given (<see cref="EnvDenyList"/>), with why.</summary>
     public required IReadOnlyList<(string Name, string Reason)> EnvWithheld { get; init; }
 
+    /// <summary>The hosts in <c>net_allow_list</c>. Shown only: world 0.1.0 has no network interface, so naming a host grants nothing yet.</summary>
     public required IReadOnlyList<string> Hosts { get; init; }
 
+    /// <summary>The limits the policy raises above KAMI's defaults (lowered ones are not listed: they grant nothing).</summary>
     public required IReadOnlyList<RaisedLimit> Limits { get; init; }
 
     /// <summary>The tool gets nothing deny-all does not give: installing it needs no one's approval.</summary>
     public bool GrantsNothing => Files == FsAccess.None && Env.Count == 0 && Hosts.Count == 0 && Limits.Count == 0;
 
+    /// <summary>What <paramref name="policy"/> grants, with the variables in <paramref name="denied"/> moved from <see cref="Env"/> to <see cref="EnvWithheld"/>.</summary>
     public static CapabilitySummary Of(SecurityPolicy policy, EnvDenyList denied)
     {
         var limits = new List<RaisedLimit>();

@@ -7,8 +7,10 @@ namespace Kami.Core.Security;
 /// </summary>
 public sealed record EnvDenyList
 {
+    /// <summary>Variables starting with this (any case) are KAMI's own and always denied.</summary>
     public const string ReservedPrefix = "KAMI_";
 
+    /// <summary>Denies <paramref name="names"/> (empty ones dropped, duplicates ignoring case removed) in addition to KAMI's own.</summary>
     public EnvDenyList(IEnumerable<string> names) => Names = [.. names.Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Only KAMI's own variables.</summary>
@@ -17,6 +19,7 @@ public sealed record EnvDenyList
     /// <summary>The operator's names (KAMI's own are always denied as well).</summary>
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>Whether a tool must never be given the variable <paramref name="name"/>, compared ignoring case.</summary>
     public bool Denies(string name) =>
         name.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase) || Names.Contains(name, StringComparer.OrdinalIgnoreCase);
 
@@ -24,7 +27,9 @@ public sealed record EnvDenyList
     public string Reason(string name) =>
         name.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase) ? "KAMI_* variables are KAMI's own" : "it is in env_deny_list";
 
+    /// <summary>Same names in the same order, ignoring case.</summary>
     public bool Equals(EnvDenyList? other) => other is not null && Names.SequenceEqual(other.Names, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Consistent with <see cref="Equals(EnvDenyList)"/> (the number of names).</summary>
     public override int GetHashCode() => Names.Count;
 }

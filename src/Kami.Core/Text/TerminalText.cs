@@ -12,6 +12,7 @@ namespace Kami.Core.Text;
 /// </summary>
 public static class TerminalText
 {
+    /// <summary>The text with unsafe characters escaped; unchanged when it has none, and empty for null.</summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text)) return text ?? "";

@@ -10,15 +10,19 @@ namespace Kami.Core.Tools;
 /// </summary>
 public sealed class ToolId : IEquatable<ToolId>, IComparable<ToolId>
 {
+    /// <summary>The longest id allowed, in characters.</summary>
     public const int MaxLength = 128;
 
     private ToolId(string value) => Value = value;
 
+    /// <summary>The id as written (its case kept, though ids compare ignoring case).</summary>
     public string Value { get; }
 
+    /// <summary>Parses an id; throws <see cref="Errors.KamiException"/> (<see cref="Errors.ErrorKind.InvalidInput"/>) saying what is wrong with it.</summary>
     public static ToolId Parse(string? text) =>
         TryParse(text, out var id, out var error) ? id : throw new Errors.KamiException(Errors.ErrorKind.InvalidInput, error);
 
+    /// <summary>Parses an id; when it is not valid, returns false with <paramref name="error"/> saying why, in words for the user.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out ToolId? id, [NotNullWhen(false)] out string? error)
     {
         id = null;
@@ -51,12 +55,19 @@ public sealed class ToolId : IEquatable<ToolId>, IComparable<ToolId>
     private static string Printable(char c) => char.IsControl(c) || char.IsWhiteSpace(c) ? $"\\u{(int)c:x4}" : c.ToString();
 
     // Ids compare case-insensitively: two tools differing only in case would share a directory on some file systems.
+    /// <summary>Whether both name the same tool, ignoring case.</summary>
     public bool Equals(ToolId? other) => other is not null && string.Equals(Value, other.Value, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether <paramref name="obj"/> is a <see cref="ToolId"/> naming the same tool, ignoring case.</summary>
     public override bool Equals(object? obj) => obj is ToolId other && Equals(other);
+    /// <summary>Ignores case, like <see cref="Equals(ToolId)"/>.</summary>
     public override int GetHashCode() => StringComparer.OrdinalIgnoreCase.GetHashCode(Value);
+    /// <summary>Orders ids ordinally ignoring case; null sorts first.</summary>
     public int CompareTo(ToolId? other) => string.Compare(Value, other?.Value, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The id as written (<see cref="Value"/>).</summary>
     public override string ToString() => Value;
 
+    /// <summary>Whether both are null or name the same tool, ignoring case.</summary>
     public static bool operator ==(ToolId? a, ToolId? b) => a is null ? b is null : a.Equals(b);
+    /// <summary>The negation of <c>==</c>.</summary>
     public static bool operator !=(ToolId? a, ToolId? b) => !(a == b);
 }

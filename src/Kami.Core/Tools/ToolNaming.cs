@@ -13,15 +13,18 @@ namespace Kami.Core.Tools;
 /// of '_' followed by '-' stands only for '_' characters of the id (a '.' is always followed by a letter or digit,
 /// since every segment of an id starts with one), so the run has an even length, and the marker's run has length 1.
 /// Unshortened names are distinct because the mapping is reversible; shortened ones differ unless 64 bits of
-/// SHA-256 collide, which install refuses anyway (<see cref="FindCollision"/>).
+/// SHA-256 collide, which install refuses anyway (<see cref="FindCollision(ToolId, IEnumerable{ToolId})"/>).
 /// </para>
 /// </summary>
 public static class ToolNaming
 {
+    /// <summary>The longest name the underscore style produces, the limit of the function-calling APIs.</summary>
     public const int MaxUnderscoreNameLength = 64;
+    /// <summary>What separates the kept prefix from the hash in a shortened underscore name.</summary>
     public const string ShortenedMarker = "_-";
     private const int HashChars = 16;
 
+    /// <summary>Reads the <c>tool_names</c> setting (<c>id</c> or <c>underscore</c>, any case; empty means <c>id</c>); throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) for anything else.</summary>
     public static ToolNameStyle ParseStyle(string text) => text.Trim().ToLowerInvariant() switch
     {
         "id" or "" => ToolNameStyle.Id,
@@ -29,6 +32,7 @@ public static class ToolNaming
         _ => throw new KamiException(ErrorKind.InvalidInput, $"tool_names = \"{text}\" is not one of id, underscore"),
     };
 
+    /// <summary>The MCP tool name <paramref name="id"/> is served under in <paramref name="style"/>.</summary>
     public static string NameOf(ToolId id, ToolNameStyle style)
     {
         ArgumentNullException.ThrowIfNull(id);

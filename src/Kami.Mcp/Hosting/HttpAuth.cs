@@ -13,6 +13,8 @@ public sealed record HttpAuth(string? Token, string? Notice)
     /// <param name="flagFile"><c>--token-file</c>.</param>
     /// <param name="settingFile"><c>token_file</c> from config.toml or KAMI_TOKEN_FILE, and where it was set.</param>
     /// <param name="settingToken"><c>token</c> (KAMI_TOKEN), and where it was set.</param>
+    /// <param name="home">The KAMI home, where the default token file is.</param>
+    /// <param name="noAuth"><c>--no-auth</c>: serve without a token; refused when any token source is also given.</param>
     /// <param name="createDefault">Whether to create <c>$KAMI_HOME/token</c> when no other source gives one.</param>
     public static HttpAuth Resolve(string? flagFile, (string? Value, string Source) settingFile, (string? Value, string Source) settingToken,
         string home, bool noAuth, bool createDefault)

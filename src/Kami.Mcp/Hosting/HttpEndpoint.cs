@@ -6,8 +6,10 @@ namespace Kami.Mcp.Hosting;
 /// <summary>Parses the <c>--http host:port</c> value and says whether it is loopback-only.</summary>
 public sealed record HttpEndpoint(IPAddress Address, int Port)
 {
+    /// <summary>Whether only this machine can reach the endpoint (which allows <c>--no-auth</c>).</summary>
     public bool IsLoopback => IPAddress.IsLoopback(Address);
 
+    /// <summary>Reads <c>host:port</c> (an IP address, <c>[v6]</c> or <c>localhost</c>, which means 127.0.0.1; an <c>http://</c> prefix is allowed); throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) otherwise.</summary>
     public static HttpEndpoint Parse(string text)
     {
         var value = text.Trim();

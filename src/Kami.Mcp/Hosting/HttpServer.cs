@@ -18,8 +18,14 @@ namespace Kami.Mcp.Hosting;
 /// </summary>
 public static class HttpServer
 {
+    /// <summary>The one URL path the MCP endpoint answers on.</summary>
     public const string Path = "/mcp";
 
+    /// <summary>
+    /// Serves until <paramref name="cancellation"/>; <paramref name="started"/> gets the endpoint's URL once it listens (with the real port when 0 was asked).
+    /// Throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) for a missing or weak token, or <c>--no-auth</c> off loopback. Without
+    /// <see cref="ServeOptions.HttpEndpoint"/> it listens on 127.0.0.1:8931.
+    /// </summary>
     public static async Task RunAsync(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, Action<Uri>? started, CancellationToken cancellation)
     {
         var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? "127.0.0.1:8931");

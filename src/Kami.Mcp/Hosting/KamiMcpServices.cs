@@ -15,6 +15,7 @@ namespace Kami.Mcp.Hosting;
 /// <summary>Registers KAMI's MCP server (tools from the registry, run in the sandbox) for either transport.</summary>
 public static class KamiMcpServices
 {
+    /// <summary>Adds the server, the runtime and the installed tools; <paramref name="transport"/> names the transport in the audit log (<c>stdio</c>, <c>http</c>, <c>http-stateless</c>). The caller adds the SDK transport itself.</summary>
     public static IMcpServerBuilder AddKamiMcp(this IServiceCollection services, ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, string transport)
     {
         services.AddSingleton(sp =>

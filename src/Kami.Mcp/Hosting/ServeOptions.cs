@@ -8,21 +8,31 @@ namespace Kami.Mcp.Hosting;
 /// <summary>How <c>kami serve</c> runs: transport, names, limits and HTTP security.</summary>
 public sealed record ServeOptions
 {
+    /// <summary>The KAMI home the server serves from (tool data directories, the token).</summary>
     public required KamiPaths Paths { get; init; }
+    /// <summary>Workers, queue and size limits of the runtime that runs the calls.</summary>
     public RuntimeOptions Runtime { get; init; } = RuntimeOptions.Default;
+    /// <summary>How tools are named in <c>tools/list</c>.</summary>
     public ToolNameStyle ToolNames { get; init; } = ToolNameStyle.Id;
+    /// <summary>Calls per minute each tool accepts (a token bucket per tool id); 0 or less means no limit.</summary>
     public int RateLimitPerMinute { get; init; }
+    /// <summary>Whether the audit log keeps each call's arguments (off: they may hold secrets).</summary>
     public bool AuditArguments { get; init; }
 
     /// <summary>host:port for Streamable HTTP at /mcp; null serves stdio.</summary>
     public string? HttpEndpoint { get; init; }
+    /// <summary>The bearer token HTTP clients must send; required for HTTP unless <see cref="NoAuth"/>. Unused over stdio.</summary>
     public string? Token { get; init; }
 
     /// <summary>Serve HTTP without a token (<c>--no-auth</c>); refused on anything but loopback.</summary>
     public bool NoAuth { get; init; }
+    /// <summary>Serve HTTP without sessions: every request stands alone (no server-to-client messages between requests).</summary>
     public bool Stateless { get; init; }
+    /// <summary>Browser origins allowed besides loopback ones (exact, ignoring case; <c>*</c> allows any). Requests with no Origin are not checked.</summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+    /// <summary>Largest HTTP request body Kestrel accepts (default 4 MiB).</summary>
     public long MaxRequestBodyBytes { get; init; } = 4 << 20;
+    /// <summary>How long running calls may finish after shutdown starts (default 10 s).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The least severe entry the server log (stderr) shows; guest log lines pass the same filter.</summary>

@@ -11,6 +11,7 @@ namespace Kami.Mcp.Hosting;
 /// </summary>
 public static class StdioServer
 {
+    /// <summary>Serves MCP on stdin/stdout until <paramref name="cancellation"/> or the host stops; redirects <see cref="Console.Out"/> to stderr for the whole process.</summary>
     public static async Task RunAsync(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, CancellationToken cancellation)
     {
         Console.SetOut(Console.Error);

@@ -10,8 +10,10 @@ namespace Kami.Mcp.Hosting;
 /// </summary>
 public static class TokenFile
 {
+    /// <summary>The default token file's name in the KAMI home.</summary>
     public const string Name = "token";
 
+    /// <summary>Where the default token file is (or would be) under <paramref name="home"/>.</summary>
     public static string PathIn(string home) => Path.Combine(home, Name);
 
     /// <summary>The token in <c>$KAMI_HOME/token</c>, made first when <paramref name="create"/> and there is none; null when absent and not created.</summary>

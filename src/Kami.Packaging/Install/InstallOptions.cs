@@ -8,5 +8,6 @@ namespace Kami.Packaging.Install;
 /// </summary>
 public sealed record InstallOptions(bool Force = false)
 {
+    /// <summary>Asked before anything is copied or granted; throw to refuse the install. Null approves every manifest.</summary>
     public Action<ToolManifest>? Approve { get; init; }
 }

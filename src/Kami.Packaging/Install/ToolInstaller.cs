@@ -19,6 +19,11 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
     /// <summary>Test seam: called after each step so tests can fail an install mid-way.</summary>
     internal Action<InstallStep>? AfterStep { get; set; }
 
+    /// <summary>
+    /// Reads, checks and installs the package at <paramref name="source"/> (a directory, its tool.toml or a plugin.zip).
+    /// Throws <see cref="KamiException"/> for a bad package, an install that needs <see cref="InstallOptions.Force"/>, or a name collision,
+    /// and whatever <see cref="InstallOptions.Approve"/> throws; nothing is changed then.
+    /// </summary>
     public InstallResult Install(string source, InstallOptions options)
     {
         InstallSweeper.Sweep(paths, registry, time);

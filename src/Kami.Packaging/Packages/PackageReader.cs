@@ -12,6 +12,10 @@ namespace Kami.Packaging.Packages;
 public static class PackageReader
 {
 
+    /// <summary>
+    /// Reads the package at <paramref name="path"/>; a zip is extracted into <paramref name="scratchDirectory"/> within <paramref name="zipLimits"/>
+    /// (null means <see cref="ZipLimits.Default"/>). Problems in the package come back in the result; a path that is no package, or an unsafe zip, throws <see cref="KamiException"/>.
+    /// </summary>
     public static PackageReadResult Read(string path, string scratchDirectory, ZipLimits? zipLimits = null)
     {
         var full = Path.GetFullPath(path);

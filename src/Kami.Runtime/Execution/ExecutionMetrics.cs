@@ -6,5 +6,6 @@ namespace Kami.Runtime.Execution;
 /// </summary>
 public sealed record ExecutionMetrics(TimeSpan Duration, ulong FuelUsed, long MemoryLimitBytes, TimeSpan QueueWait)
 {
+    /// <summary>All zero: for calls that failed before a guest ran.</summary>
     public static ExecutionMetrics Empty { get; } = new(TimeSpan.Zero, 0, 0, TimeSpan.Zero);
 }

@@ -10,8 +10,11 @@ namespace Kami.Runtime.Execution;
 /// </summary>
 public sealed record ExecutionRequest(string ToolId, string WasmFile, SecurityPolicy Policy, string Input)
 {
+    /// <summary>Lowercase hex SHA-256 the component must match, or null to run whatever the file holds (dev mode only).</summary>
     public string? ExpectedSha256 { get; init; }
+    /// <summary>The host directory the tool sees when its policy grants file access; null gives it no files whatever the policy says.</summary>
     public string? DataDirectory { get; init; }
+    /// <summary>Where the guest's log messages go as they happen; null drops them.</summary>
     public IGuestLogSink? LogSink { get; init; }
 
     /// <summary>The one mapping from an installed tool to a call of it: its recorded policy, its pin, its data directory.</summary>

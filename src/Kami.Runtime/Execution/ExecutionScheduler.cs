@@ -44,13 +44,22 @@ public sealed class ExecutionScheduler : IDisposable
         }
     }
 
+    /// <summary>How many worker threads run guests (<see cref="RuntimeOptions.MaxConcurrency"/>, at least one).</summary>
     public int Workers => _workers.Length;
+    /// <summary>Calls queued for a worker right now.</summary>
     public int Waiting => _queue.Count;
+    /// <summary>Calls on a worker right now.</summary>
     public int Running => Volatile.Read(ref _running);
 
     /// <summary>True once disposal has seen every worker exit (no guest is running any more).</summary>
     internal bool Stopped { get; private set; }
 
+    /// <summary>
+    /// Queues <paramref name="work"/> under <paramref name="fairnessKey"/> (the tool id) and completes with what it returns on a worker.
+    /// Its token is cancelled when <paramref name="cancellation"/> is or the scheduler is disposed; a call cancelled while still waiting
+    /// never runs and completes with <paramref name="whenCancelledWhileWaiting"/>'s value instead. Throws <see cref="Kami.Core.Errors.KamiException"/>
+    /// (<see cref="Kami.Core.Errors.ErrorKind.Busy"/>) when the queue is full, and <see cref="ObjectDisposedException"/> after disposal.
+    /// </summary>
     public Task<T> RunAsync<T>(string fairnessKey, Func<CancellationToken, T> work, Func<T> whenCancelledWhileWaiting, CancellationToken cancellation)
     {
         var call = new ScheduledCall<T>(work, whenCancelledWhileWaiting, cancellation);
@@ -169,6 +178,7 @@ public sealed class ExecutionScheduler : IDisposable
         // Every worker is busy: each looks at the queue before it spins or sleeps.
     }
 
+    /// <summary>Cancels running calls, completes waiting ones as cancelled, and waits up to 5 s per worker for it to exit.</summary>
     public void Dispose()
     {
         List<ScheduledCall> waiting = [];

@@ -11,7 +11,9 @@ public sealed record RuntimeOptions
     /// <summary>Calls that may wait for a worker; one more is refused with a "busy" error.</summary>
     public int QueueLimit { get; init; } = 256;
 
+    /// <summary>Largest JSON input per call, in UTF-8 bytes (default 1 MiB); larger is refused before any guest runs.</summary>
     public int MaxInputBytes { get; init; } = 1 << 20;
+    /// <summary>Largest result a tool may return, in bytes (default 4 MiB); more fails the call with an output-size error.</summary>
     public int MaxOutputBytes { get; init; } = 4 << 20;
 
     /// <summary>Bytes of guest stdout+stderr kept per call (surfaced as log lines); the rest is dropped.</summary>
@@ -23,6 +25,7 @@ public sealed record RuntimeOptions
     /// <summary>Wasm stack per call; deep recursion stops with a stack-depth error instead of crashing the host.</summary>
     public int MaxStackBytes { get; init; } = 1 << 20;
 
+    /// <summary>Compiled components kept in memory (least recently used dropped first); one beyond it is compiled again on its next call.</summary>
     public int ComponentCacheCapacity { get; init; } = 64;
 
     /// <summary>
@@ -62,5 +65,6 @@ public sealed record RuntimeOptions
     /// </summary>
     public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
 
+    /// <summary>Every setting at its default.</summary>
     public static RuntimeOptions Default { get; } = new();
 }

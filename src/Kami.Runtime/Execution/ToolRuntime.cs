@@ -16,6 +16,7 @@ public sealed class ToolRuntime : IDisposable
     private readonly GuestInvoker _invoker;
     private readonly ExecutionScheduler _scheduler;
 
+    /// <param name="options">Host-wide settings; null means <see cref="RuntimeOptions.Default"/>.</param>
     /// <param name="time">The clock of the scheduler's idle times and the loader's integrity re-checks; tests pass a fake one.</param>
     public ToolRuntime(RuntimeOptions? options = null, TimeProvider? time = null)
     {
@@ -26,6 +27,7 @@ public sealed class ToolRuntime : IDisposable
         _scheduler = new ExecutionScheduler(Options, _invoker, time);
     }
 
+    /// <summary>The settings this runtime was made with.</summary>
     public RuntimeOptions Options { get; }
 
     /// <summary>
@@ -34,6 +36,7 @@ public sealed class ToolRuntime : IDisposable
     /// </summary>
     public string? AllocatorNotice => _engine.AllocatorNotice;
 
+    /// <summary>The workers calls run on, for hosts that report load.</summary>
     public ExecutionScheduler Scheduler => _scheduler;
 
     /// <summary>Instances made ahead of calls by idle workers, and how many calls used one.</summary>
@@ -43,6 +46,7 @@ public sealed class ToolRuntime : IDisposable
     public static string WasmtimeVersion =>
         typeof(Wasmtime.Engine).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
 
+    /// <summary>Runs one call. Never throws for anything a call or its tool does: failures, cancellation and a busy queue come back as the result.</summary>
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation = default)
     {
         var inputBytes = Encoding.UTF8.GetByteCount(request.Input);
@@ -86,6 +90,7 @@ public sealed class ToolRuntime : IDisposable
     private static ExecutionResult Cancelled(ExecutionRequest request) =>
         ExecutionResult.Cancelled(request.ToolId);
 
+    /// <summary>Stops the workers; the engine is freed only once no guest is still running (otherwise it is leaked, not pulled from under one).</summary>
     public void Dispose()
     {
         _scheduler.Dispose();

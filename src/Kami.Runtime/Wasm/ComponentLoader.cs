@@ -11,7 +11,7 @@ namespace Kami.Runtime.Wasm;
 /// <summary>
 /// Turns a .wasm file into a compiled component, once: compiled components are cached by SHA-256 (bounded,
 /// LRU). What runs is always the compiled form of bytes that matched the pin. The file itself is looked at again
-/// at most every <see cref="RuntimeOptions.IntegrityRecheckInterval"/> (a stat per call would cost as much as a
+/// at most every <see cref="Execution.RuntimeOptions.IntegrityRecheckInterval"/> (a stat per call would cost as much as a
 /// small guest call): its size and modification time are compared with what was hashed; any change means the
 /// bytes are read and hashed again, and an installed tool whose hash no longer matches the pin is refused.
 /// </summary>

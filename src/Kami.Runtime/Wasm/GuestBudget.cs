@@ -16,7 +16,10 @@ internal sealed class GuestBudget
     private string _toolId = "";
     private SecurityPolicy _policy = SecurityPolicy.DenyAll;
 
+    /// <param name="toolId">The tool, for the wording of a limit error.</param>
+    /// <param name="policy">Where the call's time and fuel limits come from.</param>
     /// <param name="spent">Time the guest already used for this call (its start functions, when they ran earlier).</param>
+    /// <param name="cancellation">The caller's cancellation, which stops the guest at the next epoch tick.</param>
     public void Start(string toolId, SecurityPolicy policy, TimeSpan spent, CancellationToken cancellation)
     {
         _toolId = toolId;

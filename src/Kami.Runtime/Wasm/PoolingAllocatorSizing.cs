@@ -31,6 +31,7 @@ internal static class PoolingAllocatorSizing
     /// <summary>Why the pool cannot be used here (the address-space limit is too tight), or null when it can.</summary>
     public static string? WhyNot(int maxConcurrency) => WhyNot(maxConcurrency, AddressSpace.Available());
 
+    /// <param name="maxConcurrency">How many guests may run at once, each needing its own slots.</param>
     /// <param name="available">Address space the process may still reserve; null when unlimited.</param>
     public static string? WhyNot(int maxConcurrency, ulong? available)
     {

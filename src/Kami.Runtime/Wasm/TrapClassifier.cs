@@ -14,6 +14,9 @@ namespace Kami.Runtime.Wasm;
 /// </summary>
 internal static class TrapClassifier
 {
+    /// <param name="toolId">The tool, for the wording.</param>
+    /// <param name="e">What Wasmtime threw.</param>
+    /// <param name="policy">The limits the call ran under, named in a limit error.</param>
     /// <param name="memories">How many linear memories share the memory limit (for the wording).</param>
     public static KamiException Classify(string toolId, WasmtimeException e, SecurityPolicy policy, int memories = 1)
     {
