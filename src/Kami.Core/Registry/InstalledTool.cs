@@ -20,4 +20,9 @@ public sealed record InstalledTool(
     public string? Signature { get; init; }
 
     public string? SignerPublicKey { get; init; }
+
+    /// <summary>Pinned tools are left alone by <c>kami update</c>.</summary>
+    public bool Pinned { get; init; }
+
+    public Trust.ToolSignature? ToolSignature => Trust.ToolSignature.From(Signature, SignerPublicKey);
 }
