@@ -24,6 +24,7 @@ internal static class ExecCommand
             var result = await runtime.ExecuteAsync(new ExecutionRequest(tool.Id.Value, tool.WasmFile, tool.Manifest.Security, input)
             {
                 ExpectedSha256 = tool.WasmSha256,
+                Signature = tool.ToolSignature,
                 DataDirectory = context.Settings.Paths.DataDirectory(tool.Id),
                 LogSink = new StderrLogSink(context.Output.Err),
             }, cancellation);

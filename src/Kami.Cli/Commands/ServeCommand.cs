@@ -36,6 +36,7 @@ internal static class ServeCommand
                     QueueLimit = settings.QueueLimit,
                     PoolingAllocator = settings.PoolingAllocator,
                     EnvDenyList = settings.EnvDenyList,
+                    Signatures = context.SignaturePolicy,
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

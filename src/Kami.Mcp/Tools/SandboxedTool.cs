@@ -101,6 +101,7 @@ internal sealed class SandboxedTool : McpServerTool
         return await _services.Executor.ExecuteAsync(new ExecutionRequest(id, Installed.WasmFile, Installed.Manifest.Security, input)
         {
             ExpectedSha256 = Installed.WasmSha256,
+            Signature = Installed.ToolSignature,
             DataDirectory = _services.Paths.DataDirectory(Installed.Id),
             LogSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger),
         }, cancellationToken).ConfigureAwait(false);

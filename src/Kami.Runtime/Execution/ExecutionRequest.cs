@@ -11,4 +11,7 @@ public sealed record ExecutionRequest(string ToolId, string WasmFile, SecurityPo
     public string? ExpectedSha256 { get; init; }
     public string? DataDirectory { get; init; }
     public IGuestLogSink? LogSink { get; init; }
+
+    /// <summary>The installed tool's recorded signature, checked at load against <see cref="RuntimeOptions.Signatures"/>.</summary>
+    public Kami.Core.Trust.ToolSignature? Signature { get; init; }
 }

@@ -62,5 +62,11 @@ public sealed record RuntimeOptions
     /// </summary>
     public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
 
+    /// <summary>
+    /// The operator's signature policy, applied to installed tools when they are loaded (require_signature, trusted
+    /// signers); null in embedders that do not use signatures. A recorded signature that does not verify is refused.
+    /// </summary>
+    public Kami.Core.Trust.SignaturePolicy? Signatures { get; init; }
+
     public static RuntimeOptions Default { get; } = new();
 }
