@@ -124,7 +124,7 @@ public static partial class ManifestParser
         if (signature is null && key is null) return null;
         if (signature is null || key is null)
         {
-            tool!.Error(signature is null ? "signer_public_key" : "signature",
+            tool!.Error(signature is null ? "signature" : "signer_public_key",
                 "tool.signature and tool.signer_public_key go together: give both (`kami sign --write` records them) or neither");
             return null;
         }
