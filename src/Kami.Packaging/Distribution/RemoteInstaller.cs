@@ -22,7 +22,14 @@ public sealed class RemoteInstaller(ToolInstaller installer, KamiPaths paths, Sa
         try
         {
             var file = Path.Combine(scratch, "plugin.zip");
-            await downloader.DownloadAsync(url, file, limits, cancellation).ConfigureAwait(false);
+            try
+            {
+                await downloader.DownloadAsync(url, file, limits, cancellation).ConfigureAwait(false);
+            }
+            catch (KamiException e) when (e.Kind == ErrorKind.DownloadFailed)
+            {
+                throw new KamiException(e.Kind, e.Message + "; nothing was installed", e);
+            }
             return installer.Install(file, options with { SourceLabel = options.SourceLabel ?? url.ToString() });
         }
         finally

@@ -25,9 +25,9 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
             if (e is OperationCanceledException && cancellation.IsCancellationRequested) throw;
             throw new KamiException(ErrorKind.DownloadFailed, e switch
             {
-                OperationCanceledException => $"download of {url} timed out after {limits.Timeout.TotalSeconds:0} s; nothing was installed",
-                HttpRequestException { InnerException: IOException io } => $"download of {url} was cut short ({io.Message}); nothing was installed",
-                _ => $"download of {url} failed: {e.Message}; nothing was installed",
+                OperationCanceledException => $"download of {url} timed out after {limits.Timeout.TotalSeconds:0} s",
+                HttpRequestException { InnerException: IOException io } => $"download of {url} was cut short ({io.Message})",
+                _ => $"download of {url} failed: {e.Message}",
             }, e);
         }
         catch
@@ -60,15 +60,15 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
             if (IsRedirect(response.StatusCode))
             {
                 if (redirects >= limits.MaxRedirects)
-                    throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was redirected more than {limits.MaxRedirects} times; nothing was installed");
+                    throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was redirected more than {limits.MaxRedirects} times");
                 current = response.Headers.Location is { } location
                     ? new Uri(current, location)
-                    : throw new KamiException(ErrorKind.DownloadFailed, $"download of {current} was redirected without a Location; nothing was installed");
+                    : throw new KamiException(ErrorKind.DownloadFailed, $"download of {current} was redirected without a Location");
                 continue;
             }
             if (!response.IsSuccessStatusCode)
                 throw new KamiException(ErrorKind.DownloadFailed,
-                    $"download of {current} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}; check the URL (or the index entry); nothing was installed");
+                    $"download of {current} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}; check the URL (or the index entry)");
             if (response.Content.Headers.ContentLength is { } length && length > limits.MaxBytes)
                 throw TooLarge(current, limits);
             await CopyBoundedAsync(response, targetFile, current, limits, cancellation).ConfigureAwait(false);
@@ -94,14 +94,14 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
                 }
                 if (response.Content.Headers.ContentLength is { } expected && total != expected)
-                    throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was cut short: {total} of {expected} bytes arrived; nothing was installed");
+                    throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was cut short: {total} of {expected} bytes arrived");
                 await target.FlushAsync(cancellation).ConfigureAwait(false);
             }
         }
     }
 
     private static KamiException TooLarge(Uri url, DownloadLimits limits) =>
-        new(ErrorKind.DownloadFailed, $"download of {url} is larger than {limits.MaxBytes >> 20} MiB (max_download_mb); nothing was installed");
+        new(ErrorKind.DownloadFailed, $"download of {url} is larger than {limits.MaxBytes >> 20} MiB (max_download_mb)");
 
     private static bool IsRedirect(HttpStatusCode code) => (int)code is 301 or 302 or 303 or 307 or 308;
 

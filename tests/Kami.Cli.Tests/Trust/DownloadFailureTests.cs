@@ -22,6 +22,7 @@ public sealed class DownloadFailureTests : DistributionTestBase
         var result = (await Cli.RunAsync("install", Server.Url("/plugin.zip"))).UserError();
 
         Assert.Contains("was cut short", result.Err, StringComparison.Ordinal);
+        Assert.Contains("nothing was installed", result.Err, StringComparison.Ordinal);
         await AssertNothingInstalledAsync();
     }
 

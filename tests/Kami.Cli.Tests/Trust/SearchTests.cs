@@ -56,6 +56,7 @@ public sealed class SearchTests : DistributionTestBase
         var result = (await Cli.RunAsync("search", "echo", "--index", Server.Url("/none.json"))).UserError();
 
         Assert.Contains("HTTP 404", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("installed", result.Err, StringComparison.Ordinal);
     }
 
     [Fact]
