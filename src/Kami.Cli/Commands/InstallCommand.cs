@@ -34,7 +34,12 @@ internal static class InstallCommand
                 Trust = context.SignaturePolicy,
             };
             var distribution = new Distribution(context);
-            var result = PackageSource.Classify(context.Get(source)) switch
+            var classified = PackageSource.Classify(context.Get(source));
+            if (classified is PackageSource.Index && context.Get(index) is null && context.Settings.IndexUrl is null)
+                throw new KamiException(ErrorKind.InvalidInput,
+                    $"{context.Get(source)} is not a package that exists here, and no registry index is configured to install it by id: "
+                    + "check the path, or set index_url in config.toml (or KAMI_INDEX_URL), or pass --index <url>");
+            var result = classified switch
             {
                 PackageSource.Url url => await distribution.Remote.InstallUrlAsync(url.Address, options, cancellation),
                 PackageSource.GitHub release => await distribution.Remote.InstallGitHubAsync(release, options, cancellation),

@@ -41,7 +41,7 @@ internal static class UpdateCommand
                 var newest = registryIndex.Find(tool.Id, version: null);
                 if (newest is null || RegistryIndex.VersionOf(newest) <= tool.Manifest.Version)
                 {
-                    if (!context.Json) context.Output.Line($"{tool.Id} {from} is up to date");
+                    if (!context.Json) context.Output.Line(newest is null ? $"{tool.Id} {from}: not in the index; skipped" : $"{tool.Id} {from} is up to date");
                     results.Add(new UpdateJson(tool.Id.Value, from, null, newest is null ? "not-in-index" : "up-to-date", [], []));
                     continue;
                 }

@@ -128,6 +128,6 @@ public sealed class InstallFromIndexTests : DistributionTestBase
     {
         var result = (await Cli.RunAsync("install", "dev.kami.echo")).UserError();
 
-        Assert.Contains("no registry index is configured", result.Err, StringComparison.Ordinal);
+        Assert.Contains("dev.kami.echo is not a package that exists here, and no registry index is configured", result.Err, StringComparison.Ordinal);
     }
 }

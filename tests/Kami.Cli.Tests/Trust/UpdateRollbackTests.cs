@@ -141,6 +141,18 @@ public sealed class UpdateRollbackTests : DistributionTestBase
     }
 
     [Fact]
+    public async Task Update_ToolNotInIndex_IsSkippedAndSaysSo()
+    {
+        (await Cli.RunAsync("install", Publisher.Directory())).Ok();
+        Config("");
+        ServeIndex();
+
+        var result = (await Cli.RunAsync("update", "--all")).Ok();
+
+        Assert.Contains("dev.kami.echo 1.0.0: not in the index; skipped", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rollback_NothingEarlier_SaysSo()
     {
         await InstallAsync("1.0.0");
