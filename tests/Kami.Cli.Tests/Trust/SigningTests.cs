@@ -82,13 +82,17 @@ public sealed class SigningTests : DistributionTestBase
         File.WriteAllBytes(probe, Publisher.EchoWasm);
         var (_, publicKey, signature) = NodeCrypto.Sign(probe);
         var dir = Publisher.Directory(toolLines: $"signature = \"{signature}\"\nsigner_public_key = \"{publicKey}\"");
+        // As Rust-built packages are: tool.toml names the build output, the zip holds the component at its root.
+        var toml = Path.Combine(dir, "tool.toml");
+        File.WriteAllText(toml, File.ReadAllText(toml).Replace("wasm = \"echo.wasm\"", "wasm = \"target/wasm32-wasip2/release/echo.wasm\"", StringComparison.Ordinal));
         Server.MapBytes("/echo.zip", Publisher.Zip(dir));
         ServeIndex(Publisher.Entry("1.0.0", Server.Url("/echo.zip"), Publisher.Sha(Publisher.EchoWasm), new ToolSignature(signature, publicKey)));
         Config("require_signature = true\n");
         (await Cli.RunAsync("trust", "add", publicKey, "--name", "kami-registry")).Ok();
 
-        (await Cli.RunAsync("install", "dev.kami.echo")).Ok();
+        var installed = (await Cli.RunAsync("install", "dev.kami.echo")).Ok();
 
+        Assert.Contains("using its only component, echo.wasm", installed.Err, StringComparison.Ordinal);
         (await Cli.RunAsync("exec", "dev.kami.echo", "--input", """{"text":"hi"}""")).Ok();
         (await Cli.RunAsync("verify", "dev.kami.echo", "--public-key", publicKey, "--signature", signature)).Ok();
     }
