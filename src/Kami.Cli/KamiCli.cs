@@ -30,6 +30,8 @@ internal static class KamiCli
             LogsCommand.Create(runner),
             ServeCommand.Create(runner),
             McpConfigCommand.Create(runner),
+            KeygenCommand.Create(runner), SignCommand.Create(runner), VerifyCommand.Create(runner), TrustCommand.Create(runner),
+            SearchCommand.Create(runner), UpdateCommand.Create(runner), PinCommand.Create(runner), RollbackCommand.Create(runner),
         };
         return root;
     }

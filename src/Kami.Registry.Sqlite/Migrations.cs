@@ -42,6 +42,30 @@ internal static class Migrations
         );
         CREATE INDEX calls_by_tool ON calls (tool_id, seq);
         """,
+        // 3: trust and distribution: pins, the version before the last install (for rollback), trusted signers.
+        """
+        ALTER TABLE tools ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE previous_tools (
+            id                TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            name              TEXT NOT NULL,
+            version           TEXT NOT NULL,
+            description       TEXT NOT NULL,
+            manifest_json     TEXT NOT NULL,
+            wasm_sha256       TEXT NOT NULL,
+            install_path      TEXT NOT NULL,
+            enabled           INTEGER NOT NULL DEFAULT 1,
+            installed_at      TEXT NOT NULL,
+            source            TEXT NOT NULL,
+            signature         TEXT,
+            signer_public_key TEXT,
+            pinned            INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE trusted_signers (
+            public_key TEXT NOT NULL PRIMARY KEY,
+            name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            added_at   TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Count;

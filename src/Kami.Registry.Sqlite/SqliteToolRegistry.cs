@@ -6,10 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace Kami.Registry.Sqlite;
 
 /// <summary>The registry on a SQLite file. Every write is one IMMEDIATE transaction that also bumps the revision.</summary>
-public sealed class SqliteToolRegistry : IToolRegistry
+public sealed partial class SqliteToolRegistry : IToolRegistry
 {
     private const string Columns =
-        "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key";
+        "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key, pinned";
 
     private readonly SqliteDatabase _database;
 
@@ -50,16 +50,24 @@ public sealed class SqliteToolRegistry : IToolRegistry
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         var previous = FindIn(connection, tool.Id);
+        Write(connection, "tools", tool);
+        BumpRevision(connection);
+        transaction.Commit();
+        return previous;
+    }
+
+    private static void Write(SqliteConnection connection, string table, InstalledTool tool)
+    {
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"""
-                INSERT INTO tools ({Columns})
-                VALUES ($id, $name, $version, $description, $manifest, $sha, $path, $enabled, $installed_at, $source, $signature, $signer)
+                INSERT INTO {table} ({Columns})
+                VALUES ($id, $name, $version, $description, $manifest, $sha, $path, $enabled, $installed_at, $source, $signature, $signer, $pinned)
                 ON CONFLICT(id) DO UPDATE SET
                     id = excluded.id, name = excluded.name, version = excluded.version, description = excluded.description,
                     manifest_json = excluded.manifest_json, wasm_sha256 = excluded.wasm_sha256, install_path = excluded.install_path,
                     enabled = excluded.enabled, installed_at = excluded.installed_at, source = excluded.source,
-                    signature = excluded.signature, signer_public_key = excluded.signer_public_key
+                    signature = excluded.signature, signer_public_key = excluded.signer_public_key, pinned = excluded.pinned
                 """;
             var m = tool.Manifest;
             command.Parameters.AddWithValue("$id", m.Id.Value);
@@ -74,11 +82,9 @@ public sealed class SqliteToolRegistry : IToolRegistry
             command.Parameters.AddWithValue("$source", tool.Source);
             command.Parameters.AddWithValue("$signature", (object?)tool.Signature ?? DBNull.Value);
             command.Parameters.AddWithValue("$signer", (object?)tool.SignerPublicKey ?? DBNull.Value);
+            command.Parameters.AddWithValue("$pinned", tool.Pinned ? 1 : 0);
             command.ExecuteNonQuery();
         }
-        BumpRevision(connection);
-        transaction.Commit();
-        return previous;
     }
 
     /// <summary>Enables or disables the tool; false when no such tool is installed.</summary>
@@ -104,7 +110,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
         var previous = FindIn(connection, id);
         if (previous is null) return null;
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM tools WHERE id = $id";
+        command.CommandText = "DELETE FROM tools WHERE id = $id; DELETE FROM previous_tools WHERE id = $id";
         command.Parameters.AddWithValue("$id", id.Value);
         command.ExecuteNonQuery();
         BumpRevision(connection);
@@ -117,7 +123,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT install_path FROM tools";
+        command.CommandText = "SELECT install_path FROM tools UNION SELECT install_path FROM previous_tools";
         using var reader = command.ExecuteReader();
         var result = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read()) result.Add(reader.GetString(0));
@@ -141,10 +147,10 @@ public sealed class SqliteToolRegistry : IToolRegistry
         return new RegistryInfo(_database.File, version, total, enabled);
     }
 
-    private static InstalledTool? FindIn(SqliteConnection connection, ToolId id)
+    private static InstalledTool? FindIn(SqliteConnection connection, ToolId id, string table = "tools")
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM tools WHERE id = $id";
+        command.CommandText = $"SELECT {Columns} FROM {table} WHERE id = $id";
         command.Parameters.AddWithValue("$id", id.Value);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadTool(reader) : null;
@@ -159,6 +165,7 @@ public sealed class SqliteToolRegistry : IToolRegistry
         {
             Signature = r.IsDBNull(10) ? null : r.GetString(10),
             SignerPublicKey = r.IsDBNull(11) ? null : r.GetString(11),
+            Pinned = r.GetInt64(12) != 0,
         };
 
     private static string EscapeLike(string text) =>

@@ -275,6 +275,19 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
     }
 
     [Fact]
+    public async Task Call_RequireSignatureFromEnvironment_UnsignedToolIsAToolError()
+    {
+        // Issue 12: the standard tools were installed unsigned; with require_signature on, the server refuses to load them.
+        await using var served = await ServeAsync(Home, env: new Dictionary<string, string?> { ["KAMI_REQUIRE_SIGNATURE"] = "true" });
+        var client = await served.ConnectAsync();
+
+        var result = await CallEchoAsync(client, "1");
+
+        Assert.True(result.IsError);
+        Assert.Contains($"tool {EchoId} is not signed and require_signature is on", TextOf(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Initialize_NewestProtocolClient_ListsAndCalls()
     {
         // The SDK client's default: 2026-07-28 (server/discover, no initialize, no HTTP session). Logging works per

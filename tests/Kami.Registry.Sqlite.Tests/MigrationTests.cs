@@ -46,7 +46,7 @@ public sealed class MigrationTests : IDisposable
 
         var registry = new SqliteToolRegistry(File);
 
-        Assert.Equal(2, registry.Describe().SchemaVersion);
+        Assert.Equal(Migrations.Latest, registry.Describe().SchemaVersion);
         var found = registry.Find(tool.Id)!;
         Assert.Equal(tool.Manifest.Security, found.Manifest.Security);
         Assert.Equal(tool.Manifest.Arguments, found.Manifest.Arguments);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Kami.Cli.Configuration;
 using Kami.Cli.Output;
 using Kami.Core.Registry;
+using Kami.Core.Trust;
+using Kami.Packaging.Trust;
 using Kami.Registry.Sqlite;
 using Kami.Runtime.Execution;
 
@@ -25,10 +27,13 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, C
 
     public IAuditLog AuditLog => new SqliteAuditLog(Registry);
 
+    /// <summary>require_signature and the trusted signers, as install and every runtime apply them.</summary>
+    public SignaturePolicy SignaturePolicy => new(Settings.RequireSignature, Ed25519Signatures.Instance, key => Registry.IsTrusted(key));
+
     /// <summary>A runtime for a command that runs a tool once (<see cref="OneShotRuntime"/>).</summary>
     public ToolRuntime NewOneShotRuntime()
     {
-        var runtime = Host.NewRuntime(OneShotRuntime.Options(Settings));
+        var runtime = Host.NewRuntime(OneShotRuntime.Options(Settings, SignaturePolicy));
         if (runtime.AllocatorNotice is { } notice) Output.Warning(notice);
         return runtime;
     }

@@ -19,7 +19,8 @@ internal static class InspectCommand
         {
             var toolId = ToolIdArgument.Parse(context.Get(id));
             var tool = InstalledTools.Require(context, toolId);
-            var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id));
+            var previous = context.Registry.Previous(tool.Id);
+            var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id)) with { PreviousVersion = previous?.Manifest.Version.ToString() };
             if (context.Json)
             {
                 context.Output.Json(details, CliJsonContext.Relaxed.ToolDetailsJson);
@@ -38,7 +39,7 @@ internal static class InspectCommand
         return new ToolDetailsJson(m.Id.Value, m.Name, m.Version.ToString(), tool.Enabled, m.Description,
             m.Arguments.Select(a => new ArgumentJson(a.Name, a.Type.ToSchemaName(), a.Description, a.Required)).ToList(),
             new PolicyJson(p.NetAllowList, p.FsAccess.ToManifestName(), p.EnvAllowList, p.MaxMemoryMb, p.MaxExecutionMs, p.MaxFuel),
-            tool.WasmSha256, tool.InstallPath, tool.WasmFile, dataDirectory, tool.InstalledAt, tool.Source);
+            tool.WasmSha256, tool.InstallPath, tool.WasmFile, dataDirectory, tool.InstalledAt, tool.Source, tool.SignerPublicKey, tool.Pinned, null);
     }
 
     private static void Render(IAnsiConsole console, ToolDetailsJson d)
@@ -64,6 +65,9 @@ internal static class InspectCommand
         Row("wasm", d.WasmFile);
         Row("installed", d.InstalledAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         Row("source", d.Source);
+        Row("signer", d.SignerPublicKey ?? "none (unsigned)");
+        if (d.Pinned) Row("pinned", "yes (kami update leaves it)");
+        if (d.PreviousVersion is not null) Row("previous", d.PreviousVersion + " (kami rollback restores it)");
         console.Write(grid);
     }
 }

@@ -1,4 +1,5 @@
 using Kami.Cli.Configuration;
+using Kami.Core.Trust;
 using Kami.Runtime.Execution;
 
 namespace Kami.Cli.Commands;
@@ -9,11 +10,12 @@ namespace Kami.Cli.Commands;
 /// </summary>
 internal static class OneShotRuntime
 {
-    public static RuntimeOptions Options(KamiSettings settings) => RuntimeOptions.Default with
+    public static RuntimeOptions Options(KamiSettings settings, SignaturePolicy? signatures = null) => RuntimeOptions.Default with
     {
         MaxConcurrency = 1,
         PrepareInstances = false,
         PoolingAllocator = settings.PoolingAllocator,
         EnvDenyList = settings.EnvDenyList,
+        Signatures = signatures,
     };
 }

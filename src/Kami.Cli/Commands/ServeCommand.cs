@@ -36,6 +36,7 @@ internal static class ServeCommand
                     QueueLimit = settings.QueueLimit,
                     PoolingAllocator = settings.PoolingAllocator,
                     EnvDenyList = settings.EnvDenyList,
+                    Signatures = context.SignaturePolicy with { IsTrusted = new TrustedSignerSnapshot(context.Registry).IsTrusted },
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

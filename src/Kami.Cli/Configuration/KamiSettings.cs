@@ -24,6 +24,15 @@ internal sealed record KamiSettings
     /// <summary>Without a terminal, install a tool that asks for any capability only with <c>--yes</c>.</summary>
     public bool RequireApproval { get; init; }
 
+    /// <summary>Refuse unsigned tools and tools signed by a key not in <c>kami trust list</c>, at install and at load.</summary>
+    public bool RequireSignature { get; init; }
+
+    /// <summary>The registry index (the Rust KAMI's JSON format) for <c>kami search</c> and install by id.</summary>
+    public string? IndexUrl { get; init; }
+
+    /// <summary>The most a download (a package, the index) may be; a larger one is refused while it downloads.</summary>
+    public int MaxDownloadMb { get; init; } = 128;
+
     /// <summary>The least severe server-log entry <c>kami serve</c> writes to stderr (guest logs included).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 

@@ -44,6 +44,8 @@ internal sealed class SettingsLoader
             [SettingKeys.PoolingAllocator] = RuntimeOptions.Default.PoolingAllocator ? "true" : "false",
             [SettingKeys.LogLevel] = "info",
             [SettingKeys.RequireApproval] = "false",
+            [SettingKeys.RequireSignature] = "false",
+            [SettingKeys.MaxDownloadMb] = "128",
         };
 
         // The home decides where config.toml is, so it is resolved from every layer but the file first.
@@ -74,6 +76,9 @@ internal sealed class SettingsLoader
             AllowedOrigins = List(root, SettingKeys.AllowedOrigins),
             EnvDenyList = new EnvDenyList(List(root, SettingKeys.EnvDenyList)),
             RequireApproval = Bool(root, SettingKeys.RequireApproval),
+            RequireSignature = Bool(root, SettingKeys.RequireSignature),
+            IndexUrl = root[SettingKeys.IndexUrl] is { Length: > 0 } index ? index : null,
+            MaxDownloadMb = Int(root, SettingKeys.MaxDownloadMb, 1, 4096),
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);

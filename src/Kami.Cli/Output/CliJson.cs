@@ -11,7 +11,7 @@ internal sealed record PolicyJson(IReadOnlyList<string> NetAllowList, string FsA
 
 internal sealed record ToolDetailsJson(string Id, string Name, string Version, bool Enabled, string Description,
     IReadOnlyList<ArgumentJson> Arguments, PolicyJson Policy, string WasmSha256, string InstallPath, string WasmFile,
-    string DataDirectory, DateTimeOffset InstalledAt, string Source);
+    string DataDirectory, DateTimeOffset InstalledAt, string Source, string? SignerPublicKey, bool Pinned, string? PreviousVersion);
 
 internal sealed record ProblemJson(string Severity, string File, int? Line, string? Field, string Message);
 
@@ -19,7 +19,17 @@ internal sealed record ValidateJson(bool Valid, string? Id, string? Version, IRe
     IReadOnlyList<string> Notes, IReadOnlyList<string> Imports);
 
 internal sealed record InstallJson(string Id, string Version, string WasmSha256, string InstallPath, string? Replaced, IReadOnlyList<string> Notes,
-    CapabilitiesJson Capabilities);
+    CapabilitiesJson Capabilities, string Source, string? SignerPublicKey);
+
+internal sealed record SignJson(string Id, string Version, string WasmSha256, string Signature, string SignerPublicKey, bool Written);
+
+internal sealed record VerifyJson(string Id, bool Ok, bool PinOk, bool? SignatureOk, string? SignerPublicKey, bool SignerTrusted, string Message);
+
+internal sealed record SignerJson(string PublicKey, string Name, DateTimeOffset AddedAt);
+
+internal sealed record SearchResultJson(string Id, string? Name, string Version, string? Description, string? Source, bool Signed, string? SignerPublicKey);
+
+internal sealed record UpdateJson(string Id, string From, string? To, string Outcome, IReadOnlyList<string> Added, IReadOnlyList<string> Removed);
 
 internal sealed record CapabilitiesJson(string Files, string? DataDirectory, IReadOnlyList<string> Env, IReadOnlyList<string> EnvWithheld,
     IReadOnlyList<string> Hosts, IReadOnlyList<RaisedLimitJson> Limits, bool GrantsNothing);
@@ -49,6 +59,11 @@ internal sealed record ErrorJson(string Error, string Kind);
 [JsonSerializable(typeof(ExecJson))]
 [JsonSerializable(typeof(List<CallJson>))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(SignJson))]
+[JsonSerializable(typeof(VerifyJson))]
+[JsonSerializable(typeof(List<SignerJson>))]
+[JsonSerializable(typeof(List<SearchResultJson>))]
+[JsonSerializable(typeof(List<UpdateJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 internal sealed partial class CliJsonContext

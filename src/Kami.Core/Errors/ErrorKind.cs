@@ -17,6 +17,12 @@ public enum ErrorKind
     ToolAlreadyInstalled,
     /// <summary>The component's bytes no longer match the SHA-256 recorded at install: it was changed on disk.</summary>
     IntegrityMismatch,
+    /// <summary>A signature does not verify against the component's bytes and its signer key: the package was altered or mis-signed.</summary>
+    SignatureInvalid,
+    /// <summary><c>require_signature</c> is on and the tool is unsigned or signed by a key not in <c>kami trust list</c>.</summary>
+    SignatureRequired,
+    /// <summary>A package or index could not be downloaded: unreachable, an HTTP error, too large, truncated or too slow.</summary>
+    DownloadFailed,
     /// <summary>The component cannot be run: too large, not a valid component, or it lacks the <c>run</c> export or its result.</summary>
     ComponentInvalid,
     /// <summary>A sandbox limit stopped the call (<see cref="LimitExceededException"/> names which).</summary>

@@ -17,9 +17,15 @@ public sealed record InstalledTool(
     /// <summary>Absolute path of the component, inside <see cref="InstallPath"/>.</summary>
     public string WasmFile => Path.Combine(InstallPath, Manifest.WasmPath);
 
-    /// <summary>Ed25519 signature (hex) over the wasm bytes, when the package was signed. Recorded only: nothing verifies it yet (the trust issue adds that).</summary>
+    /// <summary>Ed25519 signature (hex) over the wasm bytes, when the package was signed; verified at install and, under require_signature or whenever recorded, at load.</summary>
     public string? Signature { get; init; }
 
-    /// <summary>Ed25519 public key (hex) the package says it was signed with, or null when unsigned. Recorded only, like <see cref="Signature"/>: not verified and not trusted.</summary>
+    /// <summary>Ed25519 public key (hex) the package was signed with, or null when unsigned; trusted only if it is in <c>kami trust list</c>.</summary>
     public string? SignerPublicKey { get; init; }
+
+    /// <summary>Pinned tools are left alone by <c>kami update</c>.</summary>
+    public bool Pinned { get; init; }
+
+    /// <summary>The recorded signature and signer as one value, or null when the tool is unsigned.</summary>
+    public Trust.ToolSignature? ToolSignature => Trust.ToolSignature.From(Signature, SignerPublicKey);
 }

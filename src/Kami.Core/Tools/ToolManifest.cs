@@ -14,4 +14,7 @@ public sealed record ToolManifest(
 {
     /// <summary>Whether callers may pass properties the manifest does not declare (<c>[mcp] additional_arguments</c>).</summary>
     public bool AllowsAdditionalArguments { get; init; }
+
+    /// <summary>The signature recorded in <c>[tool] signature</c> / <c>signer_public_key</c> (as the Rust KAMI writes it), if any.</summary>
+    public Trust.ToolSignature? Signature { get; init; }
 }

@@ -1,4 +1,5 @@
 using Kami.Core.Tools;
+using Kami.Core.Trust;
 
 namespace Kami.Packaging.Install;
 
@@ -10,4 +11,19 @@ public sealed record InstallOptions(bool Force = false)
 {
     /// <summary>Asked before anything is copied or granted; throw to refuse the install. Null approves every manifest.</summary>
     public Action<ToolManifest>? Approve { get; init; }
+
+    /// <summary>
+    /// A SHA-256 (hex) the package must match before anything is installed: that of the downloaded file, or of its
+    /// .wasm (an index's <c>wasm_sha256</c>). Null: no pin beyond the signature.
+    /// </summary>
+    public string? ExpectedSha256 { get; init; }
+
+    /// <summary>A signature from outside the package (the index entry, or flags); it wins over the one in tool.toml.</summary>
+    public ToolSignature? Signature { get; init; }
+
+    /// <summary>What is demanded of signatures. Null: a signature present must still verify; nothing is required.</summary>
+    public SignaturePolicy? Trust { get; init; }
+
+    /// <summary>Where the package came from, as recorded and shown by <c>kami inspect</c> (a URL, an index id); default the full path.</summary>
+    public string? SourceLabel { get; init; }
 }

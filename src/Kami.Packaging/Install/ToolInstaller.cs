@@ -3,7 +3,9 @@ using Kami.Core.Errors;
 using Kami.Core.Hosting;
 using Kami.Core.Registry;
 using Kami.Core.Tools;
+using Kami.Core.Trust;
 using Kami.Packaging.Packages;
+using Kami.Packaging.Trust;
 
 namespace Kami.Packaging.Install;
 
@@ -40,10 +42,17 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
             RefuseUnlessForced(existing, manifest, options);
             // Two tools must never be served under one MCP name, in either naming style (issue 9 item 3).
             if (ToolNaming.FindCollision(manifest.Id, registry.List(ToolQuery.All).Select(t => t.Id)) is { } collision) throw collision.ToException();
+            // Integrity and signature come before the approval: a tampered or mis-signed package is refused, not offered.
+            var wasm = File.ReadAllBytes(package.WasmFile);
+            var sha = IntegrityHash.Of(wasm);
+            CheckExpectedSha256(source, sha, options.ExpectedSha256);
+            var signature = options.Signature ?? manifest.Signature;
+            var notes = read.Notes.ToList();
+            if (SignatureCheck.Enforce(manifest.Id.Value, wasm, signature, options.Trust ?? Unrequired) is { } note) notes.Add(note);
+
             // Asked about exactly the manifest this install records, read once: nothing is copied or granted before.
             options.Approve?.Invoke(manifest);
 
-            var sha = IntegrityHash.OfFile(package.WasmFile);
             var target = paths.InstallDirectory(manifest.Id, manifest.Version, sha);
             var built = Path.Combine(staging, "built");
             CopyPackage(package, built);
@@ -54,18 +63,48 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
             Publish(built, target);
             AfterStep?.Invoke(InstallStep.Published);
 
-            var tool = new InstalledTool(manifest, sha, target, Enabled: true, time.GetUtcNow(), Path.GetFullPath(source));
-            var replaced = registry.Upsert(tool);
+            var tool = new InstalledTool(manifest, sha, target, Enabled: true, time.GetUtcNow(), options.SourceLabel ?? Path.GetFullPath(source))
+            {
+                Signature = signature?.Signature,
+                SignerPublicKey = signature?.SignerPublicKey,
+                Pinned = existing?.Pinned ?? false,
+            };
+            var (replaced, obsolete) = Record(tool, existing);
             AfterStep?.Invoke(InstallStep.Recorded);
 
-            if (replaced is not null && !SamePath(replaced.InstallPath, target)) RemoveInstallDirectory(replaced.InstallPath);
+            // The replaced version stays as the previous one (rollback); the one before it goes, unless the new row uses its files.
+            if (obsolete is not null && !SamePath(obsolete.InstallPath, target) && (replaced is null || !SamePath(obsolete.InstallPath, replaced.InstallPath)))
+                RemoveInstallDirectory(obsolete.InstallPath);
             AfterStep?.Invoke(InstallStep.Cleaned);
-            return new InstallResult(tool, replaced, read.Notes);
+            return new InstallResult(tool, replaced, notes);
         }
         finally
         {
             TryDelete(staging);
         }
+    }
+
+    private static readonly SignaturePolicy Unrequired = new(false, Ed25519Signatures.Instance, _ => false);
+
+    // With history (the SQLite registry), the replaced row becomes the previous version and the older previous is
+    // obsolete; without it, the replaced row itself is. A forced re-install of the same bytes keeps the older previous.
+    private (InstalledTool? Replaced, InstalledTool? Obsolete) Record(InstalledTool tool, InstalledTool? existing)
+    {
+        if (registry is not IToolHistory history || (existing is not null && existing.WasmSha256 == tool.WasmSha256 && existing.Manifest.Version == tool.Manifest.Version))
+        {
+            var replaced = registry.Upsert(tool);
+            return (replaced, replaced);
+        }
+        return history.UpsertKeepingPrevious(tool);
+    }
+
+    private static void CheckExpectedSha256(string source, string wasmSha, string? expected)
+    {
+        if (expected is null) return;
+        if (expected.Equals(wasmSha, StringComparison.OrdinalIgnoreCase)) return;
+        if (File.Exists(source) && expected.Equals(IntegrityHash.OfFile(source), StringComparison.OrdinalIgnoreCase)) return;
+        throw new KamiException(ErrorKind.IntegrityMismatch,
+            $"the package does not match the expected sha256 {expected} (its .wasm has {wasmSha}): it was altered or is not the one you meant; nothing was installed");
     }
 
     /// <summary>
@@ -75,9 +114,11 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
     /// </summary>
     public InstalledTool Uninstall(ToolId id, bool keepData = false)
     {
+        var previous = (registry as IToolHistory)?.Previous(id);
         var removed = registry.Remove(id)
             ?? throw KamiException.ToolNotInstalled(id);
         RemoveInstallDirectory(removed.InstallPath);
+        if (previous is not null && !SamePath(previous.InstallPath, removed.InstallPath)) RemoveInstallDirectory(previous.InstallPath);
         if (!keepData) DataDirectories.Remove(paths.DataDirectory(id));
         return removed;
     }

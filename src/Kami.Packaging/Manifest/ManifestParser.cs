@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Core.Tools;
+using Kami.Core.Trust;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -77,6 +78,7 @@ internal static partial class ManifestParser
         var version = ReadVersion(tool);
         var name_ = tool?.String("name", required: false);
         var wasm = ReadWasmPath(tool);
+        var signature = ReadSignature(tool);
         tool?.WarnUnknown(ManifestKeys.Tool);
 
         var description = mcp?.String("description", required: false);
@@ -92,7 +94,7 @@ internal static partial class ManifestParser
             return new(null, problems);
 
         var manifest = new ToolManifest(id, string.IsNullOrWhiteSpace(name_) ? id.Value[(id.Value.LastIndexOf('.') + 1)..] : name_,
-            version, wasm, description ?? "", args, policy) { AllowsAdditionalArguments = additional ?? false };
+            version, wasm, description ?? "", args, policy) { AllowsAdditionalArguments = additional ?? false, Signature = signature };
         return new(manifest, problems);
     }
 
@@ -113,6 +115,25 @@ internal static partial class ManifestParser
         tool!.Error("version", $"tool.version: {error}");
         return null;
     }
+
+    // Checked here only for shape; whether it verifies is the trust layer's job, on the bytes being installed.
+    private static ToolSignature? ReadSignature(TableReader? tool)
+    {
+        var signature = tool?.String("signature", required: false);
+        var key = tool?.String("signer_public_key", required: false);
+        if (signature is null && key is null) return null;
+        if (signature is null || key is null)
+        {
+            tool!.Error(signature is null ? "signature" : "signer_public_key",
+                "tool.signature and tool.signer_public_key go together: give both (`kami sign --write` records them) or neither");
+            return null;
+        }
+        if (!IsHex(signature, 128)) tool!.Error("signature", "tool.signature must be 128 hex characters (an Ed25519 signature)");
+        if (!IsHex(key, 64)) tool!.Error("signer_public_key", "tool.signer_public_key must be 64 hex characters (an Ed25519 public key)");
+        return new ToolSignature(signature.ToLowerInvariant(), key.ToLowerInvariant());
+    }
+
+    private static bool IsHex(string text, int length) => text.Length == length && text.All(char.IsAsciiHexDigit);
 
     private static string? ReadWasmPath(TableReader? tool)
     {

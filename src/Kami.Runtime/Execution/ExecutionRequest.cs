@@ -17,11 +17,15 @@ public sealed record ExecutionRequest(string ToolId, string WasmFile, SecurityPo
     /// <summary>Where the guest's log messages go as they happen; null drops them.</summary>
     public IGuestLogSink? LogSink { get; init; }
 
+    /// <summary>The installed tool's recorded signature, checked at load against <see cref="RuntimeOptions.Signatures"/>.</summary>
+    public Kami.Core.Trust.ToolSignature? Signature { get; init; }
+
     /// <summary>The one mapping from an installed tool to a call of it: its recorded policy, its pin, its data directory.</summary>
     public static ExecutionRequest For(InstalledTool tool, string input, KamiPaths paths, IGuestLogSink? logSink) =>
         new(tool.Id.Value, tool.WasmFile, tool.Manifest.Security, input)
         {
             ExpectedSha256 = tool.WasmSha256,
+            Signature = tool.ToolSignature,
             DataDirectory = paths.DataDirectory(tool.Id),
             LogSink = logSink,
         };

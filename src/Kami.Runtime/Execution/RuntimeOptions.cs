@@ -65,6 +65,12 @@ public sealed record RuntimeOptions
     /// </summary>
     public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
 
+    /// <summary>
+    /// The operator's signature policy, applied to installed tools when they are loaded (require_signature, trusted
+    /// signers); null in embedders that do not use signatures. A recorded signature that does not verify is refused.
+    /// </summary>
+    public Kami.Core.Trust.SignaturePolicy? Signatures { get; init; }
+
     /// <summary>Every setting at its default.</summary>
     public static RuntimeOptions Default { get; } = new();
 }

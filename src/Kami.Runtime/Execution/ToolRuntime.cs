@@ -74,7 +74,7 @@ public sealed class ToolRuntime : IDisposable
     {
         try
         {
-            var component = _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256);
+            var component = _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256, request.Signature);
             return _invoker.Invoke(component, request, cancellation, queueWait);
         }
         catch (KamiException e)

@@ -2,6 +2,7 @@ using Kami.Core.Tools;
 using Kami.Core.Security;
 using System.Collections.Concurrent;
 using Kami.Core.Errors;
+using Kami.Core.Trust;
 using Kami.Runtime.Caching;
 using Wasmtime;
 using Wasmtime.Components;
@@ -21,9 +22,17 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
 
     private readonly LruCache<string, LoadedComponent> _bySha = new(engine.Options.ComponentCacheCapacity);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha, long CheckedAt)> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Sha, ToolSignature Signature), bool> _verifiedSignatures = new();
     private readonly long _recheckTicks = (long)(engine.Options.IntegrityRecheckInterval.TotalSeconds * time.TimestampFrequency);
 
-    public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256)
+    public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256, ToolSignature? signature)
+    {
+        var loaded = LoadPinned(toolId, wasmFile, expectedSha256);
+        if (expectedSha256 is not null) CheckSignature(toolId, wasmFile, loaded.Sha256, signature);
+        return loaded;
+    }
+
+    private LoadedComponent LoadPinned(string toolId, string wasmFile, string? expectedSha256)
     {
         var now = time.GetTimestamp();
         if (_stamps.TryGetValue(wasmFile, out var recent) && now - recent.CheckedAt < _recheckTicks
@@ -54,6 +63,25 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
             component = _bySha.GetOrAdd(sha, Compile(toolId, bytes, sha));
         _stamps[wasmFile] = (info.Length, info.LastWriteTimeUtc, sha, now);
         return component;
+    }
+
+    // An installed tool's signature, under the operator's policy: checked on every load (the trusted signers can
+    // change while a server runs); the signature itself is verified once per (bytes, signature), on the pinned bytes.
+    private void CheckSignature(string toolId, string wasmFile, string sha, ToolSignature? signature)
+    {
+        if (engine.Options.Signatures is not { } policy) return;
+        if (signature is not null && !_verifiedSignatures.ContainsKey((sha, signature)))
+        {
+            var bytes = File.ReadAllBytes(wasmFile);
+            if (IntegrityHash.Of(bytes) != sha)
+                throw new KamiException(ErrorKind.IntegrityMismatch, $"tool {toolId} was not run: its component changed while it was being checked; try again");
+            if (!policy.Verifier.Verify(bytes, signature))
+                throw new KamiException(ErrorKind.SignatureInvalid,
+                    $"tool {toolId} was not run: its recorded signature does not match its component (signer {signature.ShortSigner}); re-install it from a source you trust");
+            _verifiedSignatures.TryAdd((sha, signature), true);
+        }
+        if (policy.Refusal(toolId, signature) is { } refusal)
+            throw new KamiException(ErrorKind.SignatureRequired, refusal + "; it was not run");
     }
 
     /// <summary>Compiles and checks a component without caching it (for <c>kami validate</c>); returns its imports.</summary>

@@ -32,7 +32,8 @@ public sealed class InstallAtomicityTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_f.Paths.Staging));
 
         SweepAfterGracePeriod();
-        Assert.Equal([now.InstallPath], _f.InstallDirectories());
+        // Once the new row is recorded, the old version stays on disk as the previous one (kami rollback).
+        Assert.Equal(committed ? new[] { old.InstallPath, now.InstallPath }.Order().ToList() : [now.InstallPath], _f.InstallDirectories());
         _f.AssertRowIsConsistent();
     }
 

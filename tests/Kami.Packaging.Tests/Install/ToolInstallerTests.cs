@@ -70,27 +70,40 @@ public sealed class ToolInstallerTests : IDisposable
     }
 
     [Fact]
-    public void Install_SameVersionChangedBytesWithForce_ReplacesAndDeletesOld()
+    public void Install_SameVersionChangedBytesWithForce_ReplacesAndKeepsOldAsPrevious()
     {
         var first = _f.Install("1.0.0", "a");
         var second = _f.Install("1.0.0", "b", force: true);
         Assert.NotEqual(first.WasmSha256, second.WasmSha256);
-        Assert.False(Directory.Exists(first.InstallPath));
-        Assert.Equal([second.InstallPath], _f.InstallDirectories());
+        Assert.True(Directory.Exists(first.InstallPath));
+        Assert.Equal(first.WasmSha256, _f.Registry.Previous(InstallerFixture.EchoId)!.WasmSha256);
+        Assert.Equal(new[] { first.InstallPath, second.InstallPath }.Order(), _f.InstallDirectories());
         _f.AssertRowIsConsistent();
     }
 
     [Fact]
-    public void Install_NewerVersion_ReplacesAndDeletesOldDirectory()
+    public void Install_SameBytesWithForce_KeepsTheEarlierPreviousVersion()
     {
-        var old = _f.Install("1.0.0", "a");
-        var result = _f.Installer.Install(TestPackages.EchoCopy(_f.Scratch, "1.1.0", TestPackages.EchoWasmTagged("b")), new InstallOptions());
+        var first = _f.Install("1.0.0", "a");
+        var second = _f.Install("1.1.0", "b");
+        _f.Install("1.1.0", "b", force: true);
+        Assert.Equal(first.InstallPath, _f.Registry.Previous(InstallerFixture.EchoId)!.InstallPath);
+        Assert.Equal(new[] { first.InstallPath, second.InstallPath }.Order(), _f.InstallDirectories());
+    }
 
-        Assert.Equal("1.0.0", result.Replaced!.Manifest.Version.ToString());
-        Assert.Equal("1.1.0", _f.Registry.Find(InstallerFixture.EchoId)!.Manifest.Version.ToString());
-        Assert.False(Directory.Exists(old.InstallPath));
-        Assert.False(Directory.Exists(Path.GetDirectoryName(old.InstallPath)), "the emptied version directory is removed too");
-        Assert.Equal([result.Tool.InstallPath], _f.InstallDirectories());
+    [Fact]
+    public void Install_NewerVersion_KeepsReplacedAsPreviousAndDeletesTheOneBefore()
+    {
+        var oldest = _f.Install("1.0.0", "a");
+        var old = _f.Install("1.1.0", "b");
+        var result = _f.Installer.Install(TestPackages.EchoCopy(_f.Scratch, "1.2.0", TestPackages.EchoWasmTagged("c")), new InstallOptions());
+
+        Assert.Equal("1.1.0", result.Replaced!.Manifest.Version.ToString());
+        Assert.Equal("1.2.0", _f.Registry.Find(InstallerFixture.EchoId)!.Manifest.Version.ToString());
+        Assert.Equal(old.InstallPath, _f.Registry.Previous(InstallerFixture.EchoId)!.InstallPath);
+        Assert.False(Directory.Exists(oldest.InstallPath));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(oldest.InstallPath)), "the emptied version directory is removed too");
+        Assert.Equal(new[] { old.InstallPath, result.Tool.InstallPath }.Order(), _f.InstallDirectories());
         _f.AssertRowIsConsistent();
     }
 
@@ -105,7 +118,7 @@ public sealed class ToolInstallerTests : IDisposable
 
         _f.Install("1.0.0", "b", force: true);
         Assert.Equal("1.0.0", _f.Registry.Find(InstallerFixture.EchoId)!.Manifest.Version.ToString());
-        Assert.Single(_f.InstallDirectories());
+        Assert.Equal(2, _f.InstallDirectories().Count);
     }
 
     [Fact]

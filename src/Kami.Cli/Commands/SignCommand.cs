@@ -1,0 +1,57 @@
+using Kami.Core.Security;
+using System.CommandLine;
+using Kami.Cli.Output;
+using Kami.Core.Errors;
+using Kami.Packaging.Manifest;
+using Kami.Packaging.Packages;
+using Kami.Packaging.Trust;
+
+namespace Kami.Cli.Commands;
+
+internal static class SignCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var dir = new Argument<string>("package-dir") { Description = "The package directory (holding tool.toml and the .wasm)" };
+        var write = new Option<bool>("--write") { Description = "Record the signature in tool.toml [tool] (signature, signer_public_key)" };
+        var key = new Option<string?>("--key") { Description = "A secret key file (64 hex); default $KAMI_HOME/keys/signing.key" };
+        var command = new Command("sign", "Sign a package's .wasm with your Ed25519 key (kami keygen); prints wasm_sha256, signature and signer_public_key") { dir, write, key };
+        runner.SetAction(command, context =>
+        {
+            var root = Path.GetFullPath(context.Get(dir));
+            if (!Directory.Exists(root)) throw new KamiException(ErrorKind.InvalidInput, $"{context.Get(dir)} is not a directory; sign the package directory (not its zip)");
+            var scratch = Path.Combine(Path.GetTempPath(), "kami-sign-" + Guid.NewGuid().ToString("n"));
+            try
+            {
+                var package = PackageReader.Read(root, scratch).GetPackageOrThrow();
+                var wasm = File.ReadAllBytes(package.WasmFile);
+                var secret = new SigningKeys(context.Settings.Paths).ReadSecret(context.Get(key) is { } k ? Path.GetFullPath(k) : null);
+                var signature = Ed25519Signatures.Sign(wasm, secret);
+                var sha = IntegrityHash.Of(wasm);
+                if (context.Get(write))
+                {
+                    var manifestFile = package.ManifestFile;
+                    File.WriteAllText(manifestFile, ManifestSignatureWriter.With(File.ReadAllText(manifestFile), signature));
+                }
+                var m = package.Manifest;
+                if (context.Json)
+                {
+                    context.Output.Json(new SignJson(m.Id.Value, m.Version.ToString(), sha, signature.Signature, signature.SignerPublicKey, context.Get(write)),
+                        CliJsonContext.Relaxed.SignJson);
+                    return ExitCodes.Ok;
+                }
+                context.Output.Line($"wasm_sha256 = {sha}");
+                context.Output.Line($"signature = {signature.Signature}");
+                context.Output.Line($"signer_public_key = {signature.SignerPublicKey}");
+                if (context.Get(write)) context.Output.Note("recorded in tool.toml [tool]");
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                // Only a zip would have been unpacked here; a directory is read in place.
+                if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+            }
+        });
+        return command;
+    }
+}
