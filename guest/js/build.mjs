@@ -1,31 +1,106 @@
-// Usage: node guest/js/build.mjs <source.js> <out.wasm>
-// JavaScript -> KAMI component with componentize-js (StarlingMonkey engine, ~12 MB).
-// WASI features a tool doesn't need are disabled so the component imports less.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { componentize } from '@bytecodealliance/componentize-js';
+// Usage: node guest/js/build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json>]
+// JavaScript or TypeScript -> KAMI component:
+//   1. esbuild bundles the tool with @kami/tool (this directory) into one ES module; TypeScript is compiled
+//      here. A syntax error is reported as file:line:column.
+//   2. The bundle is loaded in Node (the host import stubbed) to check it exports `tool` and, for tools
+//      written with defineTool, to write the definition (name, description, arguments) to --definition,
+//      which `kami build` compares with tool.toml.
+//   3. componentize-js (StarlingMonkey, ~12 MB) makes the component, with the WASI features a tool doesn't
+//      need disabled so it imports only kami:tool/host.
+// Exit 1 with a plain message on any author error; the last stderr line says what to do.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const [, , srcFile, outFile] = process.argv;
+const args = process.argv.slice(2);
+const defAt = args.indexOf('--definition');
+const definitionFile = defAt >= 0 ? resolve(args.splice(defAt, 2)[1] ?? '') : null;
+const [srcFile, outFile] = args;
 if (!srcFile || !outFile) {
-  console.error('usage: node build.mjs <source.js> <out.wasm>');
+  console.error('usage: node build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json>]');
   process.exit(2);
 }
 
-const source = readFileSync(srcFile, 'utf8');
-const out = resolve(outFile);
-// componentize-js mangles sourceName relative to the cwd (from cwd "/" it loads "ol.js"
-// for "tool.js"), so always build from this directory.
-process.chdir(here);
+function die(message) {
+  console.error(message);
+  process.exit(1);
+}
 
+let esbuild, componentize;
+try {
+  esbuild = await import('esbuild');
+  ({ componentize } = await import('@bytecodealliance/componentize-js'));
+} catch {
+  die('the JavaScript toolchain is not installed: run guest/install-toolchain.sh (npm ci in guest/)');
+}
+
+const entry = resolve(srcFile);
+const out = resolve(outFile);
 const started = Date.now();
-const { component } = await componentize(source, {
-  sourceName: 'tool.js', // fixed, so the output doesn't depend on where the source lives
-  witPath: resolve(here, '../../wit'),
-  worldName: 'kami-tool',
-  disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
-});
+const HOST = 'kami:tool/host@0.1.0';
+
+async function bundle(hostStub) {
+  try {
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      logLevel: 'silent',
+      alias: { '@kami/tool': join(here, 'index.js'), ...(hostStub ? { [HOST]: join(here, 'host-stub.js') } : {}) },
+      external: hostStub ? [] : [HOST],
+    });
+    return result.outputFiles[0].text;
+  } catch (e) {
+    const lines = (e.errors ?? []).map((m) => {
+      const at = m.location ? `${relative(process.cwd(), m.location.file) || m.location.file}:${m.location.line}:${m.location.column + 1}: ` : '';
+      return `${at}error: ${m.text}${m.location?.lineText ? `\n    ${m.location.lineText.trim()}` : ''}`;
+    });
+    die(lines.length ? lines.join('\n') : `error: ${e.message}`);
+  }
+}
+
+const source = await bundle(false);
+
+// Load the tool in Node once: a missing or malformed export is an author error best said here, in words,
+// rather than as componentize-js's or the loader's.
+const scratch = mkdtempSync(join(tmpdir(), 'kami-js-'));
+try {
+  const probe = join(scratch, 'probe.mjs');
+  writeFileSync(probe, await bundle(true));
+  let mod;
+  try {
+    mod = await import(pathToFileURL(probe).href);
+  } catch (e) {
+    die(`${relative(process.cwd(), entry)}: error: the tool failed while loading: ${e?.message ?? e}`);
+  }
+  const tool = mod.tool;
+  if (!tool || typeof tool.run !== 'function' || typeof tool.describe !== 'function')
+    die(`${relative(process.cwd(), entry)}: error: the module must export \`tool\` with run and describe ` +
+      `(write \`export const tool = defineTool({ name, description, arguments, run })\` with defineTool from '@kami/tool')`);
+  if (definitionFile && tool.kamiDefinition) writeFileSync(definitionFile, JSON.stringify(tool.kamiDefinition, null, 2));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+// componentize-js mangles sourceName relative to the cwd (from cwd "/" it loads "ol.js" for "tool.js"),
+// so always build from this directory.
+process.chdir(here);
+let component;
+try {
+  ({ component } = await componentize(source, {
+    sourceName: 'tool.js', // fixed, so the output doesn't depend on where the source lives
+    witPath: resolve(here, '../../wit'),
+    worldName: 'kami-tool',
+    disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
+  }));
+} catch (e) {
+  die(`error: componentize-js could not build the component: ${String(e?.message ?? e).split('\n').slice(0, 8).join('\n')}`);
+}
 writeFileSync(out + '.tmp', component);
 renameSync(out + '.tmp', out);
 console.error(`${outFile}: ${component.length} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
