@@ -30,6 +30,9 @@ public static class KamiCli
             LogsCommand.Create(runner),
             ServeCommand.Create(runner),
             McpConfigCommand.Create(runner),
+            InitCommand.Create(runner),
+            BuildCommand.Create(runner),
+            TestCommand.Create(runner),
         };
         return root;
     }

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Kami.Cli.Authoring;
+
+/// <summary>
+/// Turns a failed build's output into what the author needs: the compiler's error lines (file:line), or, for the
+/// component step, what was wrong in the words of the kami:tool world rather than wit-component's stack trace.
+/// </summary>
+internal static partial class BuildErrors
+{
+    [GeneratedRegex(@"module requires an import interface named `([^`]+)`")]
+    private static partial Regex UnknownImport();
+
+    [GeneratedRegex(@"failed to find export of interface `([^`]+)` function `([^`]+)`")]
+    private static partial Regex MissingExport();
+
+    [GeneratedRegex(@"^\S+:\d+(:\d+)?: (fatal )?error: ")]
+    private static partial Regex CompilerError();
+
+    public static BuildFailedException From(ToolSource source, string output)
+    {
+        var name = Path.GetFileName(source.File);
+        if (UnknownImport().Match(output) is { Success: true } import)
+            return new($"{name} imports {import.Groups[1].Value}, which the kami:tool world does not provide; "
+                + "a tool may import only kami:tool/host@0.1.0 (log) and WASI 0.2 (cli, clocks, filesystem, io, random, sockets)", []);
+        if (MissingExport().Match(output) is { Success: true } export)
+            return new($"{name} does not export {export.Groups[1].Value} function {export.Groups[2].Value}: "
+                + "end a C tool with KAMI_TOOL(handler, describe_json) from kami_tool.h", []);
+        if (output.Contains("libclang_rt.builtins-wasm32.a", StringComparison.Ordinal))
+            return new("the C toolchain is incomplete (the wasm32 compiler-rt builtins are missing): apt-get install libclang-rt-dev-wasm32, or run guest/install-toolchain.sh", []);
+        if (output.Contains("wasi-sysroot", StringComparison.Ordinal) || output.Contains("'stdlib.h' file not found", StringComparison.Ordinal)
+            || output.Contains("'stddef.h' file not found", StringComparison.Ordinal))
+            return new("the C toolchain is incomplete (wasi-libc is missing): apt-get install wasi-libc, or run guest/install-toolchain.sh", []);
+
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var errors = lines.Where(l => CompilerError().IsMatch(l) || l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        // build.mjs prints the offending source line under an esbuild error; keep it with its error.
+        var details = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!errors.Contains(lines[i])) continue;
+            details.Add(lines[i]);
+            if (source.Language != ToolLanguage.C && i + 1 < lines.Length && !errors.Contains(lines[i + 1]) && !lines[i + 1].Contains(".wasm:", StringComparison.Ordinal))
+                details.Add("    " + lines[i + 1]);
+        }
+        if (details.Count == 0) details.AddRange(lines.TakeLast(8));
+        var count = errors.Count;
+        return new(count > 0 ? $"the build of {name} failed with {count} error(s)" : $"the build of {name} failed", details);
+    }
+}
