@@ -1,4 +1,4 @@
-// Usage: node guest/js/build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json>]
+// Usage: node guest/js/build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json> [--definition-only]]
 // JavaScript or TypeScript -> KAMI component:
 //   1. esbuild bundles the tool with @kami/tool (this directory) into one ES module; TypeScript is compiled
 //      here. A syntax error is reported as file:line:column.
@@ -17,6 +17,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const defAt = args.indexOf('--definition');
 const definitionFile = defAt >= 0 ? resolve(args.splice(defAt, 2)[1] ?? '') : null;
+// --definition-only: stop after writing the definition (kami build compares it with tool.toml before
+// spending ~10 s on componentize-js).
+const onlyAt = args.indexOf('--definition-only');
+const definitionOnly = onlyAt >= 0 && args.splice(onlyAt, 1).length > 0;
 const [srcFile, outFile] = args;
 if (!srcFile || !outFile) {
   console.error('usage: node build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json>]');
@@ -86,6 +90,7 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+if (definitionOnly) process.exit(0);
 
 // componentize-js mangles sourceName relative to the cwd (from cwd "/" it loads "ol.js" for "tool.js"),
 // so always build from this directory.
@@ -99,7 +104,10 @@ try {
     disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
   }));
 } catch (e) {
-  die(`error: componentize-js could not build the component: ${String(e?.message ?? e).split('\n').slice(0, 8).join('\n')}`);
+  // The engine's own message (e.g. a SyntaxError the StarlingMonkey engine raises where Node would not)
+  // names tool.js:line:column of the bundle: your code plus @kami/tool, unminified.
+  const detail = String(e?.message ?? e).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 12);
+  die([`error: componentize-js could not build the component (positions are in the bundled tool.js)`, ...detail.map((l) => `    ${l}`)].join('\n'));
 }
 writeFileSync(out + '.tmp', component);
 renameSync(out + '.tmp', out);

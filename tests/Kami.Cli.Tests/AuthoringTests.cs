@@ -159,6 +159,37 @@ public sealed class AuthoringTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_JsTheComponentEngineRejects_ShowsTheEngineMessage()
+    {
+        // Node accepts Unicode property escapes; the engine in the component (no ICU) does not. The author
+        // must see the engine's SyntaxError, not just "failed to initialize".
+        var dir = await InitAsync("js");
+        File.WriteAllText(Path.Combine(dir, "tool.js"),
+            "import { defineTool } from '@kami/tool';\nconst letter = new RegExp('\\\\p{L}', 'u');\n"
+            + "export const tool = defineTool({ name: 'local.tool1', description: '', arguments: [], run: () => letter.test('x') });\n");
+        File.WriteAllText(Path.Combine(dir, "tool.toml"), File.ReadAllText(Path.Combine(dir, "tool.toml")).Split("[[mcp.arguments]]")[0]);
+
+        var result = (await _cli.RunAsync("build", dir)).UserError();
+
+        Assert.Contains("componentize-js could not build the component", result.Err, StringComparison.Ordinal);
+        Assert.Contains("SyntaxError: invalid property name in regular expression", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_JsArgumentsDisagreeWithToml_PrintsTheArgumentsToPaste()
+    {
+        var dir = await InitAsync("js");
+        var toml = Path.Combine(dir, "tool.toml");
+        File.WriteAllText(toml, File.ReadAllText(toml).Replace("type = \"boolean\"", "type = \"string\"", StringComparison.Ordinal));
+
+        var result = (await _cli.RunAsync("build", dir)).UserError();
+
+        Assert.Contains("argument \"shout\" is boolean in defineTool but string in tool.toml", result.Err, StringComparison.Ordinal);
+        Assert.Contains("name = \"shout\"\ntype = \"boolean\"", result.Err.Replace("\r", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("tool.toml and the tool's defineTool disagree", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Build_NodeMissing_SaysHowToInstall()
     {
         var dir = await InitAsync("js");

@@ -32,18 +32,19 @@ internal static partial class BuildErrors
             || output.Contains("'stddef.h' file not found", StringComparison.Ordinal))
             return new("the C toolchain is incomplete (wasi-libc is missing): apt-get install wasi-libc, or run guest/install-toolchain.sh", []);
 
-        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var errors = lines.Where(l => CompilerError().IsMatch(l) || l.StartsWith("error:", StringComparison.Ordinal)).ToList();
-        // build.mjs prints the offending source line under an esbuild error; keep it with its error.
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).Where(l => l.Length > 0).ToList();
+        var errors = lines.Where(l => CompilerError().IsMatch(l.TrimStart()) || l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        // build.mjs indents what belongs to an error (the offending source line, the engine's message) under it;
+        // clang's indented lines are its caret art, left out.
         var details = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
+        var keeping = false;
+        foreach (var line in lines)
         {
-            if (!errors.Contains(lines[i])) continue;
-            details.Add(lines[i]);
-            if (source.Language != ToolLanguage.C && i + 1 < lines.Length && !errors.Contains(lines[i + 1]) && !lines[i + 1].Contains(".wasm:", StringComparison.Ordinal))
-                details.Add("    " + lines[i + 1]);
+            if (errors.Contains(line)) { details.Add(line.TrimStart()); keeping = true; }
+            else if (keeping && source.Language != ToolLanguage.C && char.IsWhiteSpace(line[0])) details.Add("    " + line.Trim());
+            else keeping = false;
         }
-        if (details.Count == 0) details.AddRange(lines.TakeLast(8));
+        if (details.Count == 0) details.AddRange(lines.TakeLast(8).Select(l => l.Trim()));
         var count = errors.Count;
         return new(count > 0 ? $"the build of {name} failed with {count} error(s)" : $"the build of {name} failed", details);
     }

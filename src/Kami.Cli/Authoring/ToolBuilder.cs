@@ -42,13 +42,15 @@ internal sealed class ToolBuilder(GuestToolchain toolchain, TextWriter progress)
             }
             else
             {
-                result = await toolchain.RunAsync(node, [Path.Combine(toolchain.JsSdk, "build.mjs"), Path.GetFileName(source.File), wasm, "--definition", definitionFile],
-                    root, cancellation).ConfigureAwait(false);
+                string[] args = [Path.Combine(toolchain.JsSdk, "build.mjs"), Path.GetFileName(source.File), wasm, "--definition", definitionFile];
+                // First only the definition (about a second): a tool.toml that disagrees is said before the ~10 s componentize.
+                result = await toolchain.RunAsync(node, [.. args, "--definition-only"], root, cancellation).ConfigureAwait(false);
+                if (result.ExitCode != 0) throw BuildErrors.From(source, result.Output);
+                if (File.Exists(definitionFile)) DefinitionCheck.Compare(manifest, File.ReadAllText(definitionFile));
+                result = await toolchain.RunAsync(node, args, root, cancellation).ConfigureAwait(false);
             }
             if (result.ExitCode != 0) throw BuildErrors.From(source, result.Output);
             var buildTime = Stopwatch.GetElapsedTime(started);
-
-            if (File.Exists(definitionFile)) DefinitionCheck.Compare(manifest, File.ReadAllText(definitionFile));
 
             started = Stopwatch.GetTimestamp();
             using var runtime = newRuntime();
