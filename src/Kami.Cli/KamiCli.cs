@@ -33,6 +33,7 @@ public static class KamiCli
             InitCommand.Create(runner),
             BuildCommand.Create(runner),
             TestCommand.Create(runner),
+            DevCommand.Create(runner),
         };
         return root;
     }
