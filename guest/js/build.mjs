@@ -1,5 +1,6 @@
 // Usage: node guest/js/build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json> [--definition-only]]
 // JavaScript or TypeScript -> KAMI component:
+//   0. TypeScript with a tsconfig.json beside it is type-checked with tsc (--noEmit).
 //   1. esbuild bundles the tool with @kami/tool (this directory) into one ES module; TypeScript is compiled
 //      here. A syntax error is reported as file:line:column.
 //   2. The bundle is loaded in Node (the host import stubbed) to check it exports `tool` and, for tools
@@ -8,7 +9,8 @@
 //   3. componentize-js (StarlingMonkey, ~12 MB) makes the component, with the WASI features a tool doesn't
 //      need disabled so it imports only kami:tool/host.
 // Exit 1 with a plain message on any author error; the last stderr line says what to do.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,6 +67,19 @@ async function bundle(hostStub) {
       return `${at}error: ${m.text}${m.location?.lineText ? `\n    ${m.location.lineText.trim()}` : ''}`;
     });
     die(lines.length ? lines.join('\n') : `error: ${e.message}`);
+  }
+}
+
+// TypeScript with a tsconfig.json next to it is type-checked first (esbuild only strips types); errors come
+// out as file:line:column like every other build error.
+if (entry.endsWith('.ts') && existsSync(join(dirname(entry), 'tsconfig.json'))) {
+  const tsc = join(here, '../node_modules/typescript/bin/tsc');
+  if (!existsSync(tsc)) die('error: TypeScript is not installed: run guest/install-toolchain.sh (npm ci in guest/)');
+  const check = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', dirname(entry)], { encoding: 'utf8' });
+  if (check.status !== 0) {
+    const lines = `${check.stdout}${check.stderr}`.split('\n').filter(Boolean)
+      .map((l) => l.replace(/^(.+?)\((\d+),(\d+)\): error /, (_, f, line, col) => `${relative(process.cwd(), resolve(dirname(entry), f)) || f}:${line}:${col}: error: `));
+    die(lines.join('\n') || 'error: tsc failed');
   }
 }
 

@@ -147,6 +147,20 @@ public sealed class AuthoringTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_TsTypeError_ReportsFileAndLine()
+    {
+        // run's arguments are typed from the argument list: name is a string, so this is a type error.
+        var dir = await InitAsync("ts");
+        var source = Path.Combine(dir, "tool.ts");
+        File.WriteAllText(source, File.ReadAllText(source).Replace("log.debug('greeting', name);", "const n: number = name; log.debug('greeting', n);", StringComparison.Ordinal));
+
+        var result = (await _cli.RunAsync("build", dir)).UserError();
+
+        Assert.Matches(@"tool\.ts:\d+:\d+: error: TS2322: Type 'string' is not assignable to type 'number'", result.Err);
+        Assert.Contains("the build of tool.ts failed with 1 error(s)", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Build_JsWithoutToolExport_SaysWhatToExport()
     {
         var dir = await InitAsync("js");
