@@ -9,10 +9,10 @@
 //   3. componentize-js (StarlingMonkey, ~12 MB) makes the component, with the WASI features a tool doesn't
 //      need disabled so it imports only kami:tool/host.
 // Exit 1 with a plain message on any author error; the last stderr line says what to do.
-import { existsSync, mkdtempSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -47,9 +47,23 @@ const out = resolve(outFile);
 const started = Date.now();
 const HOST = 'kami:tool/host@0.1.0';
 
+// A tool bundles only its own files (its directory, node_modules included) and the SDK: an import of
+// ~/.aws/credentials (esbuild loads .txt and .json as data) must not end up inside the component.
+const roots = [realpathSync(dirname(entry)), realpathSync(here)].map((r) => r + sep);
+const confine = {
+  name: 'kami-confine',
+  setup(build) {
+    build.onLoad({ filter: /.*/ }, (args) => {
+      if (args.namespace !== 'file' || roots.some((r) => args.path.startsWith(r))) return undefined;
+      return { errors: [{ text: `imports ${args.path}, which is outside the tool's directory; a tool may bundle only its own files and @kami/tool` }] };
+    });
+  },
+};
+
 async function bundle(hostStub) {
   try {
     const result = await esbuild.build({
+      plugins: [confine],
       entryPoints: [entry],
       bundle: true,
       write: false,
@@ -86,22 +100,30 @@ if (entry.endsWith('.ts') && existsSync(join(dirname(entry), 'tsconfig.json'))) 
 const source = await bundle(false);
 
 // Load the tool in Node once: a missing or malformed export is an author error best said here, in words,
-// rather than as componentize-js's or the loader's.
+// rather than as componentize-js's or the loader's. The tool's top-level code runs on this machine, so it
+// runs in a child Node under the permission model (reads only the bundle; no writes, child processes,
+// workers or addons), with an empty environment and a time limit.
 const scratch = mkdtempSync(join(tmpdir(), 'kami-js-'));
 try {
   const probe = join(scratch, 'probe.mjs');
+  const runner = join(here, 'probe-runner.mjs');
   writeFileSync(probe, await bundle(true));
-  let mod;
+  const permission = Number(process.versions.node.split('.')[0]) >= 23 ? '--permission' : '--experimental-permission';
+  const child = spawnSync(process.execPath,
+    ['--no-warnings', permission, `--allow-fs-read=${scratch}`, `--allow-fs-read=${runner}`, runner, pathToFileURL(probe).href],
+    { encoding: 'utf8', env: {}, timeout: 15000, cwd: scratch, maxBuffer: 4 << 20 });
+  let report;
   try {
-    mod = await import(pathToFileURL(probe).href);
-  } catch (e) {
-    die(`${relative(process.cwd(), entry)}: error: the tool failed while loading: ${e?.message ?? e}`);
+    report = JSON.parse(child.stdout);
+  } catch {
+    const why = child.error?.code === 'ETIMEDOUT' ? 'its top-level code did not finish within 15 s' : (child.stderr || '').trim().split('\n').slice(-3).join(' ');
+    die(`${relative(process.cwd(), entry)}: error: the tool failed while loading: ${why}`);
   }
-  const tool = mod.tool;
-  if (!tool || typeof tool.run !== 'function' || typeof tool.describe !== 'function')
+  if (report.error === 'load') die(`${relative(process.cwd(), entry)}: error: the tool failed while loading: ${report.message}`);
+  if (report.error === 'export')
     die(`${relative(process.cwd(), entry)}: error: the module must export \`tool\` with run and describe ` +
       `(write \`export const tool = defineTool({ name, description, arguments, run })\` with defineTool from '@kami/tool')`);
-  if (definitionFile && tool.kamiDefinition) writeFileSync(definitionFile, JSON.stringify(tool.kamiDefinition, null, 2));
+  if (definitionFile && report.definition) writeFileSync(definitionFile, JSON.stringify(report.definition, null, 2));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

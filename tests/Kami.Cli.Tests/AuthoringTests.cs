@@ -204,6 +204,45 @@ public sealed class AuthoringTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_JsImportingAFileOutsideThePackage_IsRefused()
+    {
+        // esbuild loads .txt and .json as data: without the fence a tool could bundle a host secret into its component.
+        var secret = Path.Combine(_cli.Scratch, "secret.txt");
+        File.WriteAllText(secret, "hunter2");
+        var dir = await InitAsync("js");
+        File.WriteAllText(Path.Combine(dir, "tool.js"), $"import secret from '{secret}';\nexport const tool = {{ run: () => secret, describe: () => '{{}}' }};\n");
+
+        var result = (await _cli.RunAsync("build", dir)).UserError();
+
+        Assert.Contains($"imports {secret}, which is outside the tool's directory", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir, "tool1.wasm")));
+    }
+
+    [Fact]
+    public async Task Build_JsTopLevelCodeRunInNode_CannotReadWriteSpawnOrSeeEnvironment()
+    {
+        // kami build loads the tool in Node to read its definition: that is the author's code on the builder's machine.
+        var canary = Path.Combine(_cli.Scratch, "canary");
+        var dir = await InitAsync("js");
+        File.WriteAllText(Path.Combine(dir, "tool.js"), $$"""
+            const fs = await import(['node', 'fs'].join(':'));
+            const cp = await import(['node', 'child_process'].join(':'));
+            let r = '';
+            try { r += fs.readFileSync('{{Path.Combine(dir, "tool.toml")}}', 'utf8').slice(0, 6); } catch (e) { r += 'read ' + e.code; }
+            try { fs.writeFileSync('{{canary}}', 'x'); r += ' wrote'; } catch (e) { r += ' write ' + e.code; }
+            try { cp.execSync('touch {{canary}}'); r += ' spawned'; } catch (e) { r += ' spawn ' + e.code; }
+            r += ' env ' + Object.keys(globalThis.process.env).length;
+            throw new Error(r);
+            export const tool = 1;
+            """);
+
+        var result = (await _cli.RunAsync("build", dir)).UserError();
+
+        Assert.Contains("the tool failed while loading: read ERR_ACCESS_DENIED write ERR_ACCESS_DENIED spawn ERR_ACCESS_DENIED env 0", result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(canary));
+    }
+
+    [Fact]
     public async Task Build_NodeMissing_SaysHowToInstall()
     {
         var dir = await InitAsync("js");
