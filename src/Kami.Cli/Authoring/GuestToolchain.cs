@@ -7,7 +7,8 @@ namespace Kami.Cli.Authoring;
 /// <summary>
 /// The guest toolchain of a KAMI checkout: <c>guest/</c> (C SDK, JS SDK, build scripts, templates) and the
 /// programs it runs (node, npm, clang). Found through <c>KAMI_GUEST_DIR</c>, else by walking up from the
-/// <c>kami</c> binary and from the current directory. The npm packages are installed on first use.
+/// <c>kami</c> binary (a build in a checkout). Never from the current directory: a package being built could
+/// then bring its own "toolchain" and run anything. The npm packages are installed on first use.
 /// </summary>
 internal sealed class GuestToolchain
 {
@@ -36,16 +37,14 @@ internal sealed class GuestToolchain
                 throw new KamiException(ErrorKind.InvalidInput, $"{DirectoryVariable}={configured} is not a KAMI guest/ directory (it has no js/build.mjs and c/kami_tool.h)");
             return new(Path.GetFullPath(configured), host.SearchPath);
         }
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "guest");
-                if (IsGuestDirectory(candidate)) return new(candidate, host.SearchPath);
-            }
+            var candidate = Path.Combine(dir.FullName, "guest");
+            if (IsGuestDirectory(candidate)) return new(candidate, host.SearchPath);
         }
         throw new KamiException(ErrorKind.InvalidInput,
-            $"cannot find KAMI's guest toolchain (the guest/ directory of a KAMI checkout); set {DirectoryVariable} to its path");
+            $"cannot find KAMI's guest toolchain (the guest/ directory of a KAMI checkout) above {AppContext.BaseDirectory}; "
+            + $"set {DirectoryVariable} to its path, e.g. export {DirectoryVariable}=~/src/kami/guest");
     }
 
     private static bool IsGuestDirectory(string dir) =>
