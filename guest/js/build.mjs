@@ -85,14 +85,27 @@ async function bundle(hostStub) {
 }
 
 // TypeScript with a tsconfig.json next to it is type-checked first (esbuild only strips types); errors come
-// out as file:line:column like every other build error.
+// out as file:line:column like every other build error. A scratch config extends the tool's and points
+// @kami/tool at this SDK's types, so the check works wherever the package lives.
 if (entry.endsWith('.ts') && existsSync(join(dirname(entry), 'tsconfig.json'))) {
   const tsc = join(here, '../node_modules/typescript/bin/tsc');
   if (!existsSync(tsc)) die('error: TypeScript is not installed: run guest/install-toolchain.sh (npm ci in guest/)');
-  const check = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', dirname(entry)], { encoding: 'utf8' });
+  const tsScratch = mkdtempSync(join(tmpdir(), 'kami-tsc-'));
+  let check;
+  try {
+    const config = join(tsScratch, 'tsconfig.json');
+    writeFileSync(config, JSON.stringify({
+      extends: join(dirname(entry), 'tsconfig.json'),
+      compilerOptions: { noEmit: true, paths: { '@kami/tool': [join(here, 'index.d.ts')] } },
+      include: [entry],
+    }));
+    check = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', config], { encoding: 'utf8' });
+  } finally {
+    rmSync(tsScratch, { recursive: true, force: true });
+  }
   if (check.status !== 0) {
     const lines = `${check.stdout}${check.stderr}`.split('\n').filter(Boolean)
-      .map((l) => l.replace(/^(.+?)\((\d+),(\d+)\): error /, (_, f, line, col) => `${relative(process.cwd(), resolve(dirname(entry), f)) || f}:${line}:${col}: error: `));
+      .map((l) => l.replace(/^(.+?)\((\d+),(\d+)\): error /, (_, f, line, col) => `${relative(process.cwd(), resolve(process.cwd(), f)) || f}:${line}:${col}: error: `));
     die(lines.join('\n') || 'error: tsc failed');
   }
 }

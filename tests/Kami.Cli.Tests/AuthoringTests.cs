@@ -254,6 +254,30 @@ public sealed class AuthoringTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_FirstUseWithoutNpm_SaysHowToInstall()
+    {
+        // A fresh checkout: guest/ without node_modules, and a machine with node but no npm.
+        var guest = Dir("guest");
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "guest"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(guest, Path.GetRelativePath(Path.Combine(RepoPaths.Root, "guest"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        _cli.GuestDirectory = guest;
+        var dir = await InitAsync("js");
+        var bin = Directory.CreateDirectory(Dir("bin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "node"), Which("node"));
+        _cli.SearchPath = bin;
+
+        var result = (await _cli.RunAsync("build", dir)).UserError();
+
+        Assert.Contains("npm is not installed (not found on PATH): install Node.js 20+ with npm", result.Err, StringComparison.Ordinal);
+        Assert.Contains("guest/install-toolchain.sh", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Build_ClangMissing_SaysHowToInstall()
     {
         var dir = await InitAsync("c");

@@ -20,6 +20,9 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Where kami build looks for node, npm and clang (null: the process's PATH).</summary>
     public string? SearchPath { get; set; }
 
+    /// <summary>The guest/ toolchain kami build uses (null: the checkout's).</summary>
+    public string? GuestDirectory { get; set; }
+
     /// <summary>The options of every runtime a one-shot command made.</summary>
     public List<RuntimeOptions> Runtimes { get; } = [];
 
@@ -32,6 +35,7 @@ internal sealed class CliHarness : IDisposable
             IsInteractive = Interactive,
             Input = new StringReader(Answers),
             SearchPath = SearchPath,
+            GuestDirectory = GuestDirectory,
             NewRuntime = options =>
             {
                 lock (Runtimes) Runtimes.Add(options);

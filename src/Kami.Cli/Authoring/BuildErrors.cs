@@ -17,6 +17,13 @@ internal static partial class BuildErrors
     [GeneratedRegex(@"^\S+:\d+(:\d+)?: (fatal )?error: ")]
     private static partial Regex CompilerError();
 
+    [GeneratedRegex(@"^\S+:\d+(:\d+)?: warning: ")]
+    private static partial Regex CompilerWarning();
+
+    /// <summary>The compiler's warnings of a build that succeeded: worth seeing, not worth failing for.</summary>
+    public static IEnumerable<string> Warnings(string output) =>
+        output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => CompilerWarning().IsMatch(l));
+
     public static BuildFailedException From(ToolSource source, string output)
     {
         var name = Path.GetFileName(source.File);

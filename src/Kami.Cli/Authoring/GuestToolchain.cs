@@ -31,7 +31,7 @@ internal sealed class GuestToolchain
 
     public static GuestToolchain Locate(CliHost host)
     {
-        if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured)
+        if ((host.GuestDirectory ?? Environment.GetEnvironmentVariable(DirectoryVariable)) is { Length: > 0 } configured)
         {
             if (!IsGuestDirectory(configured))
                 throw new KamiException(ErrorKind.InvalidInput, $"{DirectoryVariable}={configured} is not a KAMI guest/ directory (it has no js/build.mjs and c/kami_tool.h)");
@@ -66,7 +66,7 @@ internal sealed class GuestToolchain
         Find(program) ?? throw new KamiException(ErrorKind.InvalidInput, $"{program} is not installed (not found on PATH): {howToInstall}");
 
     /// <summary>Installs guest/'s npm packages when they are missing (first use), saying so.</summary>
-    public async Task EnsureNpmPackagesAsync(TextWriter progress, CancellationToken cancellation)
+    public async Task EnsureNpmPackagesAsync(Action<string> progress, CancellationToken cancellation)
     {
         if (NpmPackagesInstalled()) return;
         await InstallLock.WaitAsync(cancellation).ConfigureAwait(false);
@@ -74,7 +74,7 @@ internal sealed class GuestToolchain
         {
             if (NpmPackagesInstalled()) return;
             var npm = Require("npm", "install Node.js 20+ with npm (e.g. apt-get install nodejs npm), then run guest/install-toolchain.sh");
-            progress.WriteLine($"installing the guest toolchain (npm ci in {Root}; first use only, about a minute)...");
+            progress($"installing the guest toolchain (npm ci in {Root}; first use only, about a minute)...");
             var result = await RunAsync(npm, ["ci", "--no-audit", "--no-fund"], Root, cancellation).ConfigureAwait(false);
             if (result.ExitCode != 0 || !NpmPackagesInstalled())
                 throw new KamiException(ErrorKind.InvalidInput,

@@ -11,7 +11,7 @@ namespace Kami.Cli.Authoring;
 /// code (<see cref="ToolRuntime.Check"/>: a valid component exporting kami:tool/tool@0.1.0 with run, importing
 /// only what KAMI provides), so a build that passes here is one <c>kami install</c> accepts.
 /// </summary>
-internal sealed class ToolBuilder(GuestToolchain toolchain, TextWriter progress)
+internal sealed class ToolBuilder(GuestToolchain toolchain, Action<string> progress)
 {
     private const string NodeHint = "install Node.js 20+ (e.g. apt-get install nodejs npm, or https://nodejs.org)";
     private const string ClangHint = "run guest/install-toolchain.sh, or apt-get install clang lld wasi-libc libclang-rt-dev-wasm32";
@@ -51,6 +51,7 @@ internal sealed class ToolBuilder(GuestToolchain toolchain, TextWriter progress)
             }
             if (result.ExitCode != 0) throw BuildErrors.From(source, result.Output);
             var buildTime = Stopwatch.GetElapsedTime(started);
+            foreach (var warning in BuildErrors.Warnings(result.Output)) progress(warning);
 
             started = Stopwatch.GetTimestamp();
             using var runtime = newRuntime();

@@ -23,7 +23,7 @@ internal static class BuildCommand
     /// <summary>Builds, printing the compiler's error lines before the summary the runner prints.</summary>
     public static async Task<BuildResult> Build(CommandContext context, string dir, CancellationToken cancellation)
     {
-        var builder = new ToolBuilder(GuestToolchain.Locate(context.Host), context.Output.Err);
+        var builder = new ToolBuilder(GuestToolchain.Locate(context.Host), context.Output.Note);
         try
         {
             return await builder.BuildAsync(dir, context.NewOneShotRuntime, cancellation);

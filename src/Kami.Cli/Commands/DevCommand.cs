@@ -94,8 +94,9 @@ internal static class DevCommand
             var installed = installer.Install(root, new InstallOptions(Force: true));
             context.Output.Note($"kami dev: serving {installed.Tool.Id} {installed.Tool.Manifest.Version} ({built.Bytes:N0} bytes, built in {built.BuildTime.TotalSeconds:0.0} s)");
         }
-        catch (KamiException e) when (e.IsUserError)
+        catch (Exception e) when (e is KamiException { IsUserError: true } or IOException or UnauthorizedAccessException)
         {
+            // An editor mid-save or a file briefly locked is as recoverable as a syntax error: say it, keep serving.
             context.Output.Error(e is ManifestInvalidException m ? "the package is not valid: " + string.Join("; ", m.Problems) : e.Message);
             context.Output.Note("kami dev: fix it and save; the last good build (if any) is still served");
         }
