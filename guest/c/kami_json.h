@@ -10,6 +10,7 @@
 #define KAMI_JSON_H
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 static inline size_t kami__json_ws(const char *s, size_t n, size_t i) {
@@ -81,6 +82,60 @@ static inline int kami_json_find_string(const char *s, size_t n, const char *key
     return 0;
 }
 
+/*
+ * Finds the top-level member `key` whatever its value: points *start and *len at the raw value text
+ * (a number, true/false/null, a quoted string with its quotes, an object or an array). Returns 1 if found.
+ * Handy for copying a value verbatim into the result, or for kami_json_find_i64.
+ */
+static inline int kami_json_find_value(const char *s, size_t n, const char *key, const char **start, size_t *len) {
+    size_t klen = strlen(key);
+    size_t i = kami__json_ws(s, n, 0);
+    if (i >= n || s[i] != '{') return 0;
+    i = kami__json_ws(s, n, i + 1);
+    while (i < n && s[i] == '"') {
+        size_t kend = kami__json_str_end(s, n, i);
+        if (kend >= n) return 0;
+        int match = (kend - i - 1 == klen) && memcmp(s + i + 1, key, klen) == 0;
+        i = kami__json_ws(s, n, kend + 1);
+        if (i >= n || s[i] != ':') return 0;
+        i = kami__json_ws(s, n, i + 1);
+        size_t vend = kami__json_skip(s, n, i);
+        if (match) {
+            if (vend <= i) return 0;
+            *start = s + i;
+            *len = vend - i;
+            return 1;
+        }
+        i = kami__json_ws(s, n, vend);
+        if (i < n && s[i] == ',') i = kami__json_ws(s, n, i + 1);
+        else break;
+    }
+    return 0;
+}
+
+/*
+ * Finds the top-level member `key` holding an integer (no fraction or exponent) within long long.
+ * Returns 1 and sets *out, or 0 if it is missing, not an integer, or out of range.
+ */
+static inline int kami_json_find_i64(const char *s, size_t n, const char *key, long long *out) {
+    const char *v;
+    size_t len;
+    if (!kami_json_find_value(s, n, key, &v, &len)) return 0;
+    size_t i = 0;
+    int neg = 0;
+    if (i < len && v[i] == '-') { neg = 1; i++; }
+    if (i >= len) return 0;
+    unsigned long long acc = 0, limit = neg ? 9223372036854775808ULL : 9223372036854775807ULL;
+    for (; i < len; i++) {
+        if (v[i] < '0' || v[i] > '9') return 0;
+        unsigned d = (unsigned)(v[i] - '0');
+        if (acc > (limit - d) / 10) return 0;
+        acc = acc * 10 + d;
+    }
+    *out = neg ? (long long)(0ULL - acc) : (long long)acc;
+    return 1;
+}
+
 static inline int kami__hex4(const char *s, unsigned *out) {
     unsigned v = 0;
     for (int k = 0; k < 4; k++) {
@@ -150,6 +205,23 @@ static inline long kami_json_unescape(const char *src, size_t len, char *dst) {
     }
     dst[o] = '\0';
     return (long)o;
+}
+
+/*
+ * Finds the top-level string member `key` and decodes it into a malloc'd, NUL-terminated buffer the caller
+ * frees. Returns 1 on success; 0 if missing, not a string, malformed, or out of memory.
+ */
+static inline int kami_json_get_string(const char *s, size_t n, const char *key, char **decoded, size_t *decoded_len) {
+    const char *raw;
+    size_t raw_len;
+    if (!kami_json_find_string(s, n, key, &raw, &raw_len)) return 0;
+    char *buf = (char *)malloc(raw_len + 1);
+    if (buf == NULL) return 0;
+    long got = kami_json_unescape(raw, raw_len, buf);
+    if (got < 0) { free(buf); return 0; }
+    *decoded = buf;
+    *decoded_len = (size_t)got;
+    return 1;
 }
 
 #endif /* KAMI_JSON_H */

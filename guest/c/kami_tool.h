@@ -20,7 +20,13 @@
  *   - Set the result with kami_ok/kami_err (or the _n variants). The SDK copies the bytes,
  *     so stack buffers and literals are fine. A later call overrides an earlier one.
  *     If none is set, the tool returns err "tool returned no result".
- *   - Results must be valid UTF-8: the host rejects anything else as a trap.
+ *   - Results must be valid UTF-8: the host rejects anything else as a trap. Build JSON with kami_buf
+ *     (below): kami_buf_json_string escapes and repairs text, so the result is always valid.
+ *   - Errors: kami_err(out, "bad input: ...") — the message reaches the caller (the model) as the tool's error.
+ *     Say what was wrong and what to send instead; never include secrets.
+ *   - Logging: kami_log(KAMI_LOG_INFO, "message") goes to the host's log and the MCP client (as
+ *     notifications/message), never to stdout. Levels: TRACE, DEBUG, INFO, WARN, ERROR.
+ *   - Reading arguments: kami_json.h (kami_json_find_string, kami_json_get_string, kami_json_find_number).
  *
  * KAMI_TOOL must appear in exactly one translation unit: it defines the exports.
  */
@@ -29,6 +35,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +113,133 @@ static inline void kami_ok_n(kami_output *out, const char *s, size_t len) { kami
 static inline void kami_err_n(kami_output *out, const char *s, size_t len) { kami__set_copy(out, 1, s, len); }
 static inline void kami_ok(kami_output *out, const char *s) { kami__set_copy(out, 0, s, strlen(s)); }
 static inline void kami_err(kami_output *out, const char *s) { kami__set_copy(out, 1, s, strlen(s)); }
+
+/*
+ * kami_buf: a growable output buffer for building a JSON result without printf (which would link stdio and
+ * add WASI imports). Every append is bounds-checked; after an allocation failure the buffer stays "failed",
+ * later appends do nothing, and kami_ok_buf reports "out of memory" instead of a truncated result.
+ *
+ *     kami_buf b = KAMI_BUF_INIT;
+ *     kami_buf_raw(&b, "{\"greeting\":");
+ *     kami_buf_json_string(&b, name, name_len);   // quoted and escaped, always valid UTF-8
+ *     kami_buf_raw(&b, "}");
+ *     kami_ok_buf(out, &b);                        // hands the bytes to the result; b is empty after
+ */
+typedef struct kami_buf {
+    char *ptr;
+    size_t len;
+    size_t cap;
+    int failed;
+} kami_buf;
+
+#define KAMI_BUF_INIT {NULL, 0, 0, 0}
+
+static inline int kami__buf_reserve(kami_buf *b, size_t more) {
+    if (b->failed) return 0;
+    if (more > SIZE_MAX - b->len) { b->failed = 1; return 0; }
+    size_t need = b->len + more;
+    if (need <= b->cap) return 1;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    char *p = (char *)realloc(b->ptr, cap);
+    if (p == NULL) { b->failed = 1; return 0; }
+    b->ptr = p;
+    b->cap = cap;
+    return 1;
+}
+
+static inline void kami_buf_raw_n(kami_buf *b, const char *s, size_t n) {
+    if (n == 0 || !kami__buf_reserve(b, n)) return;
+    memcpy(b->ptr + b->len, s, n);
+    b->len += n;
+}
+
+/* Appends text as it is: use it for JSON punctuation and for already-valid JSON. */
+static inline void kami_buf_raw(kami_buf *b, const char *s) { kami_buf_raw_n(b, s, strlen(s)); }
+
+static inline void kami_buf_char(kami_buf *b, char c) { kami_buf_raw_n(b, &c, 1); }
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is not one (overlong, surrogate, > U+10FFFF, cut). */
+static inline size_t kami__utf8_seq(const unsigned char *s, size_t n) {
+    unsigned char c = s[0];
+    if (c < 0x80) return 1;
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (len == 0 || c > 0xF4 || len > n) return 0;
+    for (size_t k = 1; k < len; k++) if ((s[k] & 0xC0) != 0x80) return 0;
+    if (len == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))) return 0;
+    if (len == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))) return 0;
+    return len;
+}
+
+/* Appends s as a JSON string: quoted, with '"', '\\' and control characters escaped. Bytes that are not
+ * valid UTF-8 become U+FFFD, so the result is always valid UTF-8 (the host refuses anything else). */
+static inline void kami_buf_json_string(kami_buf *b, const char *s, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
+    kami_buf_char(b, '"');
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        if (c == '"' || c == '\\') { kami_buf_char(b, '\\'); kami_buf_char(b, (char)c); i++; }
+        else if (c == '\n') { kami_buf_raw_n(b, "\\n", 2); i++; }
+        else if (c == '\r') { kami_buf_raw_n(b, "\\r", 2); i++; }
+        else if (c == '\t') { kami_buf_raw_n(b, "\\t", 2); i++; }
+        else if (c < 0x20 || c == 0x7F) {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            kami_buf_raw_n(b, esc, 6);
+            i++;
+        } else {
+            size_t len = kami__utf8_seq(u + i, n - i);
+            if (len == 0) { kami_buf_raw_n(b, "\xEF\xBF\xBD", 3); i++; }
+            else { kami_buf_raw_n(b, s + i, len); i += len; }
+        }
+    }
+    kami_buf_char(b, '"');
+}
+
+static inline void kami_buf_json_cstring(kami_buf *b, const char *s) { kami_buf_json_string(b, s, strlen(s)); }
+
+static inline void kami_buf_u64(kami_buf *b, unsigned long long v) {
+    char digits[20];
+    size_t n = 0;
+    do { digits[n++] = (char)('0' + v % 10); v /= 10; } while (v);
+    while (n) kami_buf_char(b, digits[--n]);
+}
+
+static inline void kami_buf_i64(kami_buf *b, long long v) {
+    if (v < 0) { kami_buf_char(b, '-'); kami_buf_u64(b, 0ULL - (unsigned long long)v); }
+    else kami_buf_u64(b, (unsigned long long)v);
+}
+
+static inline void kami_buf_free(kami_buf *b) {
+    free(b->ptr);
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}
+
+static inline void kami__set_buf(kami_output *out, int is_err, kami_buf *b) {
+    if (b->failed) {
+        kami_buf_free(b);
+        kami_err(out, "tool out of memory while building its result");
+        return;
+    }
+    if (b->ptr == NULL) kami__set_copy(out, is_err, "", 0);
+    else kami_set_owned(out, is_err, b->ptr, b->len);
+    b->ptr = NULL;
+    b->len = b->cap = 0;
+}
+
+/* Makes the buffer the call's ok (or err) result, taking its bytes; the buffer is empty afterwards. */
+static inline void kami_ok_buf(kami_output *out, kami_buf *b) { kami__set_buf(out, 0, b); }
+static inline void kami_err_buf(kami_output *out, kami_buf *b) { kami__set_buf(out, 1, b); }
+
+/* An error message built from parts without printf: kami_err2(out, "unknown unit: ", unit). */
+static inline void kami_err2(kami_output *out, const char *prefix, const char *detail) {
+    kami_buf b = KAMI_BUF_INIT;
+    kami_buf_raw(&b, prefix);
+    kami_buf_raw(&b, detail);
+    kami_err_buf(out, &b);
+}
 
 typedef void (*kami_handler)(const char *input, size_t input_len, kami_output *out);
 

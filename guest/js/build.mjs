@@ -1,31 +1,164 @@
-// Usage: node guest/js/build.mjs <source.js> <out.wasm>
-// JavaScript -> KAMI component with componentize-js (StarlingMonkey engine, ~12 MB).
-// WASI features a tool doesn't need are disabled so the component imports less.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { componentize } from '@bytecodealliance/componentize-js';
+// Usage: node guest/js/build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json> [--definition-only]]
+// JavaScript or TypeScript -> KAMI component:
+//   0. TypeScript with a tsconfig.json beside it is type-checked with tsc (--noEmit).
+//   1. esbuild bundles the tool with @kami/tool (this directory) into one ES module; TypeScript is compiled
+//      here. A syntax error is reported as file:line:column.
+//   2. The bundle is loaded in Node (the host import stubbed) to check it exports `tool` and, for tools
+//      written with defineTool, to write the definition (name, description, arguments) to --definition,
+//      which `kami build` compares with tool.toml.
+//   3. componentize-js (StarlingMonkey, ~12 MB) makes the component, with the WASI features a tool doesn't
+//      need disabled so it imports only kami:tool/host.
+// Exit 1 with a plain message on any author error; the last stderr line says what to do.
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const [, , srcFile, outFile] = process.argv;
+const args = process.argv.slice(2);
+const defAt = args.indexOf('--definition');
+const definitionFile = defAt >= 0 ? resolve(args.splice(defAt, 2)[1] ?? '') : null;
+// --definition-only: stop after writing the definition (kami build compares it with tool.toml before
+// spending ~10 s on componentize-js).
+const onlyAt = args.indexOf('--definition-only');
+const definitionOnly = onlyAt >= 0 && args.splice(onlyAt, 1).length > 0;
+const [srcFile, outFile] = args;
 if (!srcFile || !outFile) {
-  console.error('usage: node build.mjs <source.js> <out.wasm>');
+  console.error('usage: node build.mjs <tool.js|tool.ts> <out.wasm> [--definition <out.json>]');
   process.exit(2);
 }
 
-const source = readFileSync(srcFile, 'utf8');
-const out = resolve(outFile);
-// componentize-js mangles sourceName relative to the cwd (from cwd "/" it loads "ol.js"
-// for "tool.js"), so always build from this directory.
-process.chdir(here);
+function die(message) {
+  console.error(message);
+  process.exit(1);
+}
 
+let esbuild, componentize;
+try {
+  esbuild = await import('esbuild');
+  ({ componentize } = await import('@bytecodealliance/componentize-js'));
+} catch {
+  die('the JavaScript toolchain is not installed: run guest/install-toolchain.sh (npm ci in guest/)');
+}
+
+const entry = resolve(srcFile);
+const out = resolve(outFile);
 const started = Date.now();
-const { component } = await componentize(source, {
-  sourceName: 'tool.js', // fixed, so the output doesn't depend on where the source lives
-  witPath: resolve(here, '../../wit'),
-  worldName: 'kami-tool',
-  disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
-});
+const HOST = 'kami:tool/host@0.1.0';
+
+// A tool bundles only its own files (its directory, node_modules included) and the SDK: an import of
+// ~/.aws/credentials (esbuild loads .txt and .json as data) must not end up inside the component.
+const roots = [realpathSync(dirname(entry)), realpathSync(here)].map((r) => r + sep);
+const confine = {
+  name: 'kami-confine',
+  setup(build) {
+    build.onLoad({ filter: /.*/ }, (args) => {
+      if (args.namespace !== 'file' || roots.some((r) => args.path.startsWith(r))) return undefined;
+      return { errors: [{ text: `imports ${args.path}, which is outside the tool's directory; a tool may bundle only its own files and @kami/tool` }] };
+    });
+  },
+};
+
+async function bundle(hostStub) {
+  try {
+    const result = await esbuild.build({
+      plugins: [confine],
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      logLevel: 'silent',
+      alias: { '@kami/tool': join(here, 'index.js'), ...(hostStub ? { [HOST]: join(here, 'host-stub.js') } : {}) },
+      external: hostStub ? [] : [HOST],
+    });
+    return result.outputFiles[0].text;
+  } catch (e) {
+    const lines = (e.errors ?? []).map((m) => {
+      const at = m.location ? `${relative(process.cwd(), m.location.file) || m.location.file}:${m.location.line}:${m.location.column + 1}: ` : '';
+      return `${at}error: ${m.text}${m.location?.lineText ? `\n    ${m.location.lineText.trim()}` : ''}`;
+    });
+    die(lines.length ? lines.join('\n') : `error: ${e.message}`);
+  }
+}
+
+// TypeScript with a tsconfig.json next to it is type-checked first (esbuild only strips types); errors come
+// out as file:line:column like every other build error. A scratch config extends the tool's and points
+// @kami/tool at this SDK's types, so the check works wherever the package lives.
+if (entry.endsWith('.ts') && existsSync(join(dirname(entry), 'tsconfig.json'))) {
+  const tsc = join(here, '../node_modules/typescript/bin/tsc');
+  if (!existsSync(tsc)) die('error: TypeScript is not installed: run guest/install-toolchain.sh (npm ci in guest/)');
+  const tsScratch = mkdtempSync(join(tmpdir(), 'kami-tsc-'));
+  let check;
+  try {
+    const config = join(tsScratch, 'tsconfig.json');
+    writeFileSync(config, JSON.stringify({
+      extends: join(dirname(entry), 'tsconfig.json'),
+      compilerOptions: { noEmit: true, paths: { '@kami/tool': [join(here, 'index.d.ts')] } },
+      include: [entry],
+    }));
+    check = spawnSync(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '-p', config], { encoding: 'utf8' });
+  } finally {
+    rmSync(tsScratch, { recursive: true, force: true });
+  }
+  if (check.status !== 0) {
+    const lines = `${check.stdout}${check.stderr}`.split('\n').filter(Boolean)
+      .map((l) => l.replace(/^(.+?)\((\d+),(\d+)\): error /, (_, f, line, col) => `${relative(process.cwd(), resolve(process.cwd(), f)) || f}:${line}:${col}: error: `));
+    die(lines.join('\n') || 'error: tsc failed');
+  }
+}
+
+const source = await bundle(false);
+
+// Load the tool in Node once: a missing or malformed export is an author error best said here, in words,
+// rather than as componentize-js's or the loader's. The tool's top-level code runs on this machine, so it
+// runs in a child Node under the permission model (reads only the bundle; no writes, child processes,
+// workers or addons), with an empty environment and a time limit.
+const scratch = mkdtempSync(join(tmpdir(), 'kami-js-'));
+try {
+  const probe = join(scratch, 'probe.mjs');
+  const runner = join(here, 'probe-runner.mjs');
+  writeFileSync(probe, await bundle(true));
+  const permission = Number(process.versions.node.split('.')[0]) >= 23 ? '--permission' : '--experimental-permission';
+  const child = spawnSync(process.execPath,
+    ['--no-warnings', permission, `--allow-fs-read=${scratch}`, `--allow-fs-read=${runner}`, runner, pathToFileURL(probe).href],
+    { encoding: 'utf8', env: {}, timeout: 15000, cwd: scratch, maxBuffer: 4 << 20 });
+  let report;
+  try {
+    report = JSON.parse(child.stdout);
+  } catch {
+    const why = child.error?.code === 'ETIMEDOUT' ? 'its top-level code did not finish within 15 s' : (child.stderr || '').trim().split('\n').slice(-3).join(' ');
+    die(`${relative(process.cwd(), entry)}: error: the tool failed while loading: ${why}`);
+  }
+  if (report.error === 'load') die(`${relative(process.cwd(), entry)}: error: the tool failed while loading: ${report.message}`);
+  if (report.error === 'export')
+    die(`${relative(process.cwd(), entry)}: error: the module must export \`tool\` with run and describe ` +
+      `(write \`export const tool = defineTool({ name, description, arguments, run })\` with defineTool from '@kami/tool')`);
+  if (definitionFile && report.definition) writeFileSync(definitionFile, JSON.stringify(report.definition, null, 2));
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+if (definitionOnly) process.exit(0);
+
+// componentize-js mangles sourceName relative to the cwd (from cwd "/" it loads "ol.js" for "tool.js"),
+// so always build from this directory.
+process.chdir(here);
+let component;
+try {
+  ({ component } = await componentize(source, {
+    sourceName: 'tool.js', // fixed, so the output doesn't depend on where the source lives
+    witPath: resolve(here, '../../wit'),
+    worldName: 'kami-tool',
+    disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
+  }));
+} catch (e) {
+  // The engine's own message (e.g. a SyntaxError the StarlingMonkey engine raises where Node would not)
+  // names tool.js:line:column of the bundle: your code plus @kami/tool, unminified.
+  const detail = String(e?.message ?? e).split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 12);
+  die([`error: componentize-js could not build the component (positions are in the bundled tool.js)`, ...detail.map((l) => `    ${l}`)].join('\n'));
+}
 writeFileSync(out + '.tmp', component);
 renameSync(out + '.tmp', out);
 console.error(`${outFile}: ${component.length} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s`);

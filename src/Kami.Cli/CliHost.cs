@@ -16,6 +16,12 @@ internal sealed record CliHost(TextWriter Output, TextWriter Error)
 
     public TextReader Input { get; init; } = TextReader.Null;
 
+    /// <summary>Where <c>kami build</c> looks for node, npm and clang; null means the process's PATH.</summary>
+    public string? SearchPath { get; init; }
+
+    /// <summary>The guest/ toolchain directory; null: <c>KAMI_GUEST_DIR</c>, else found from the binary.</summary>
+    public string? GuestDirectory { get; init; }
+
     /// <summary>Makes the runtime of a one-shot command (exec, run, validate).</summary>
     public Func<RuntimeOptions, ToolRuntime> NewRuntime { get; init; } = options => new ToolRuntime(options);
 

@@ -17,6 +17,12 @@ internal sealed class CliHarness : IDisposable
     /// <summary>What that person types, line by line.</summary>
     public string Answers { get; set; } = "";
 
+    /// <summary>Where kami build looks for node, npm and clang (null: the process's PATH).</summary>
+    public string? SearchPath { get; set; }
+
+    /// <summary>The guest/ toolchain kami build uses (null: the checkout's).</summary>
+    public string? GuestDirectory { get; set; }
+
     /// <summary>The options of every runtime a one-shot command made.</summary>
     public List<RuntimeOptions> Runtimes { get; } = [];
 
@@ -28,6 +34,8 @@ internal sealed class CliHarness : IDisposable
         {
             IsInteractive = Interactive,
             Input = new StringReader(Answers),
+            SearchPath = SearchPath,
+            GuestDirectory = GuestDirectory,
             NewRuntime = options =>
             {
                 lock (Runtimes) Runtimes.Add(options);

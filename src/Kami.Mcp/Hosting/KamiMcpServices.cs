@@ -36,7 +36,7 @@ public static class KamiMcpServices
         services.AddSingleton(registry);
         services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<IToolExecutor>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
             sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<BufferedAuditLog>(), options.AuditArguments,
-            transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+            transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()) { CallObserver = options.CallObserver });
         services.AddSingleton(sp =>
         {
             var catalog = new ToolCatalog(registry, sp.GetRequiredService<ToolServices>(), options.ToolNames,

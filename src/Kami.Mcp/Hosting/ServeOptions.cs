@@ -35,6 +35,9 @@ public sealed record ServeOptions
     /// <summary>How long running calls may finish after shutdown starts (default 10 s).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Sees each call's input and result (<c>kami dev</c>).</summary>
+    public ICallObserver? CallObserver { get; init; }
+
     /// <summary>The least severe entry the server log (stderr) shows; guest log lines pass the same filter.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 }

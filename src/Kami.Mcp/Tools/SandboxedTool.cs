@@ -124,6 +124,7 @@ internal sealed class SandboxedTool : McpServerTool
         _services.Metrics.Record(id, outcome, duration, result.Metrics.FuelUsed);
         _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, result.Error,
             _services.AuditArguments ? input : null, _services.Transport));
+        _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
     }
 
     // The arguments object is handed to the guest as JSON text, exactly as the Rust KAMI does.

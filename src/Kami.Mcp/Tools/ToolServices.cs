@@ -15,4 +15,8 @@ internal sealed record ToolServices(
     bool AuditArguments,
     string Transport,
     ILoggerFactory LoggerFactory,
-    TimeProvider Time);
+    TimeProvider Time)
+{
+    /// <summary>Shown every call with its output (<c>kami dev</c>); null when serving normally.</summary>
+    public ICallObserver? CallObserver { get; init; }
+}

@@ -12,9 +12,11 @@ namespace Kami.Packaging.Manifest;
 /// Parses tool.toml from Tomlyn's syntax tree rather than its object mapper, so that every problem carries
 /// its line, unknown keys become warnings instead of vanishing, and nothing needs reflection (NativeAOT).
 /// </summary>
-internal static partial class ManifestParser
+public static partial class ManifestParser
 {
+    /// <summary>The manifest's name in a package.</summary>
     public const string FileName = "tool.toml";
+    /// <summary>The largest manifest read (256 KiB).</summary>
     public const int MaxManifestBytes = 256 * 1024;
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
@@ -26,6 +28,7 @@ internal static partial class ManifestParser
     [GeneratedRegex(@"^(\*\.)?([A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*$")]
     private static partial Regex HostPattern();
 
+    /// <summary>Every problem in <paramref name="text"/> at once, each located in <paramref name="file"/> by line and field.</summary>
     public static ManifestParseResult Parse(string text, string file = FileName)
     {
         var problems = new List<ManifestProblem>();

@@ -1,0 +1,4 @@
+namespace Kami.Cli.Authoring;
+
+/// <summary>How a build step ended and what it printed (stdout and stderr together).</summary>
+internal sealed record ProcessResult(int ExitCode, string Output);
