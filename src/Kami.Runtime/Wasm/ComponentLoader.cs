@@ -76,7 +76,7 @@ internal sealed class ComponentLoader(WasmEngine engine)
         Component component;
         try
         {
-            component = Component.FromBytes(engine.Engine, bytes);
+            component = engine.Compiler.Compile(bytes, sha);
         }
         catch (WasmtimeException e)
         {
