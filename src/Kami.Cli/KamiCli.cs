@@ -30,6 +30,7 @@ public static class KamiCli
             LogsCommand.Create(runner),
             ServeCommand.Create(runner),
             McpConfigCommand.Create(runner),
+            CacheCommand.Create(runner),
         };
         return root;
     }

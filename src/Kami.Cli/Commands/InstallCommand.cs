@@ -20,6 +20,7 @@ internal static class InstallCommand
             var approval = new InstallApproval(context, context.Get(yes));
             var result = installer.Install(context.Get(source), new InstallOptions(context.Get(force)) { Approve = approval.Approve });
             var tool = result.Tool;
+            var compiled = InstallPrecompile.Run(context, tool);
             if (context.Json)
             {
                 context.Output.Json(new InstallJson(tool.Id.Value, tool.Manifest.Version.ToString(), tool.WasmSha256, tool.InstallPath,
@@ -31,6 +32,7 @@ internal static class InstallCommand
             var replaced = result.Replaced is { } r ? $" (replaced {r.Manifest.Version})" : "";
             context.Output.Line($"installed {tool.Id} {tool.Manifest.Version}{replaced}");
             context.Output.Line($"  sha256 {tool.WasmSha256}");
+            if (compiled is { } compileNote) context.Output.Note(compileNote);
             return ExitCodes.Ok;
         });
         return command;

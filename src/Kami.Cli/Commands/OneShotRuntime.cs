@@ -15,5 +15,7 @@ internal static class OneShotRuntime
         PrepareInstances = false,
         PoolingAllocator = settings.PoolingAllocator,
         EnvDenyList = settings.EnvDenyList,
+        CompiledCacheDirectory = settings.CompiledCacheDirectory,
+        CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
     };
 }

@@ -36,6 +36,8 @@ internal static class ServeCommand
                     QueueLimit = settings.QueueLimit,
                     PoolingAllocator = settings.PoolingAllocator,
                     EnvDenyList = settings.EnvDenyList,
+                    CompiledCacheDirectory = settings.CompiledCacheDirectory,
+                    CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

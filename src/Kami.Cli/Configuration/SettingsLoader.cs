@@ -41,6 +41,7 @@ public sealed class SettingsLoader
             [SettingKeys.PoolingAllocator] = "true",
             [SettingKeys.LogLevel] = "info",
             [SettingKeys.RequireApproval] = "false",
+            [SettingKeys.CacheMaxMb] = "1024",
         };
 
         // The home decides where config.toml is, so it is resolved from every layer but the file first.
@@ -71,6 +72,7 @@ public sealed class SettingsLoader
             AllowedOrigins = List(root, SettingKeys.AllowedOrigins),
             EnvDenyList = new EnvDenyList(List(root, SettingKeys.EnvDenyList)),
             RequireApproval = Bool(root, SettingKeys.RequireApproval),
+            CacheMaxMb = Int(root, SettingKeys.CacheMaxMb, 0, 1_000_000),
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);

@@ -16,6 +16,9 @@ public sealed record KamiPaths(string Home, string Database)
     public string Data => Path.Combine(Home, "data");
     public string ConfigFile => Path.Combine(Home, "config.toml");
 
+    /// <summary>Compiled components kept between processes (see the runtime's compiled cache).</summary>
+    public string Cache => Path.Combine(Home, "cache");
+
     public string InstallDirectory(ToolId id, ToolVersion version, string wasmSha256) =>
         Path.Combine(Tools, id.Value, version.ToString(), wasmSha256[..16]);
 
