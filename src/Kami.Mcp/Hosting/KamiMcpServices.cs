@@ -17,15 +17,10 @@ public static class KamiMcpServices
 {
     public static IMcpServerBuilder AddKamiMcp(this IServiceCollection services, ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, string transport)
     {
-        services.AddSingleton(sp =>
-        {
-            var runtime = new ToolRuntime(options.Runtime);
-            if (runtime.AllocatorNotice is { } notice)
-                RuntimeLog.AllocatorFallback(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Runtime"), notice);
-            return runtime;
-        });
+        // Made on the first call, so start-up and tools/list never wait for Wasmtime.
+        services.AddSingleton(sp => new LazyToolRuntime(options.Runtime, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Runtime")));
         // Tests put their own executor (and clock) in first; the server runs calls in the sandbox.
-        services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<ToolRuntime>()));
+        services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<LazyToolRuntime>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KamiMetrics>();
         services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
