@@ -45,6 +45,14 @@ public sealed class CompiledCache(string directory, long maxBytes)
         byte[] stored;
         try
         {
+            // A file bigger than the cache may hold is not one this cache wrote; never read it into memory.
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes)
+            {
+                Interlocked.Increment(ref _rejected);
+                Remove(key);
+                return null;
+            }
             stored = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

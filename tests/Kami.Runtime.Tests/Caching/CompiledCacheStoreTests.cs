@@ -91,6 +91,18 @@ public sealed class CompiledCacheStoreTests : IDisposable
     }
 
     [Fact]
+    public void TryRead_PlantedFileLargerThanBound_RefusedWithoutReading()
+    {
+        var cache = new CompiledCache(Dir, maxBytes: 4096);
+        cache.Write("small", Payload(1));
+        File.WriteAllBytes(cache.PathOf("small"), new byte[8192]);
+
+        Assert.Null(cache.TryRead("small"));
+        Assert.False(File.Exists(cache.PathOf("small")));
+        Assert.Equal(1, cache.Counts.Rejected);
+    }
+
+    [Fact]
     public void Clear_RemovesArtifactsAndKeepsKey()
     {
         var cache = new CompiledCache(Dir, 1L << 30);
