@@ -39,7 +39,7 @@ public sealed class CompiledCache(string directory, long maxBytes)
     public string PathOf(string key) => Path.Combine(Directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + Extension);
 
     /// <summary>The verified artifact stored under <paramref name="key"/>, or null (none, or one that did not verify and was deleted).</summary>
-    public byte[]? TryRead(string key)
+    public ReadOnlyMemory<byte>? TryRead(string key)
     {
         var path = PathOf(key);
         byte[] stored;
@@ -53,7 +53,7 @@ public sealed class CompiledCache(string directory, long maxBytes)
                 Remove(key);
                 return null;
             }
-            stored = File.ReadAllBytes(path);
+            stored = ReadAll(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -173,7 +173,23 @@ public sealed class CompiledCache(string directory, long maxBytes)
         return dir.Exists ? dir.EnumerateFiles(".*.tmp") : [];
     }
 
-    private byte[]? Verify(string key, byte[] stored)
+    // Artifacts run to tens of MB: read into an array the GC does not zero first (every byte is overwritten).
+    private static byte[] ReadAll(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length));
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0) throw new IOException("the artifact was cut short while it was read");
+            read += n;
+        }
+        return bytes;
+    }
+
+    private ReadOnlyMemory<byte>? Verify(string key, byte[] stored)
     {
         if (stored.Length < HeaderBytes || !stored.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
         byte[] secret;
@@ -185,9 +201,11 @@ public sealed class CompiledCache(string directory, long maxBytes)
         {
             return null;
         }
-        var payload = stored.AsSpan(HeaderBytes);
-        var expected = Tag(secret, key, payload);
-        return CryptographicOperations.FixedTimeEquals(expected, stored.AsSpan(Magic.Length, HMACSHA256.HashSizeInBytes)) ? payload.ToArray() : null;
+        var payload = stored.AsMemory(HeaderBytes);
+        var expected = Tag(secret, key, payload.Span);
+        // Not `ok ? payload : null`: that null would become an empty ReadOnlyMemory (through byte[]), i.e. a "verified" artifact.
+        if (!CryptographicOperations.FixedTimeEquals(expected, stored.AsSpan(Magic.Length, HMACSHA256.HashSizeInBytes))) return null;
+        return payload;
     }
 
     // HMAC over the key string and the artifact: an artifact moved to another key's file does not verify either.

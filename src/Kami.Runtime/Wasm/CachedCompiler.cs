@@ -29,7 +29,7 @@ internal sealed class CachedCompiler(Engine engine, CompiledCache? cache, string
         {
             try
             {
-                var loaded = Component.Deserialize(engine, artifact);
+                var loaded = Component.Deserialize(engine, artifact.Span);
                 Interlocked.Increment(ref _loaded);
                 return loaded;
             }
