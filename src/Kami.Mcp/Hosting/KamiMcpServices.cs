@@ -55,6 +55,14 @@ public static class KamiMcpServices
             // KAMI registers no scoped services; a DI scope per request would be pure overhead on every call.
             o.ScopeRequests = false;
         });
+        builder.WithRequestFilters(filters => filters.AddListToolsFilter(next => async (context, cancellation) =>
+        {
+            var result = await next(context, cancellation).ConfigureAwait(false);
+            // The tools are listed; make the runtime while the agent decides what to call (not with a test's fake executor).
+            if (context.Services!.GetRequiredService<IToolExecutor>() is RuntimeExecutor)
+                context.Services!.GetRequiredService<LazyToolRuntime>().WarmInBackground();
+            return result;
+        }));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
         {
             // A name that is not served gets a tool error that says why (disabled, or unknown) instead of -32602.

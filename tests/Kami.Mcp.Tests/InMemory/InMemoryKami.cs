@@ -54,6 +54,13 @@ internal sealed class InMemoryKami : IAsyncDisposable
     /// <summary>Whether the sandbox's runtime (Wasmtime engine, workers) has been made yet.</summary>
     public bool RuntimeCreated => _services.GetRequiredService<LazyToolRuntime>().IsCreated;
 
+    /// <summary>The sandbox's runtime once made (forces nothing: null until then).</summary>
+    public Kami.Runtime.Execution.ToolRuntime? Runtime =>
+        _services.GetRequiredService<LazyToolRuntime>() is { IsCreated: true } lazy ? lazy.Value : null;
+
+    /// <summary>Completes when the background warm-up that tools/list starts has finished.</summary>
+    public Task RuntimeWarmed => _services.GetRequiredService<LazyToolRuntime>().Warmed;
+
     public async Task<McpClient> ConnectAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

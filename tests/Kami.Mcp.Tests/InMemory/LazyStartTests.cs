@@ -19,7 +19,19 @@ public sealed class LazyStartTests
     }
 
     [Fact]
-    public async Task Serve_InitializeAndListTools_RuntimeNotCreatedUntilFirstCall()
+    public async Task Serve_Initialize_RuntimeNotCreated()
+    {
+        var registry = new FakeRegistry();
+        registry.Add(Echo());
+        await using var kami = new InMemoryKami(registry, executor: null);
+
+        await kami.ConnectAsync();
+
+        Assert.False(kami.RuntimeCreated, "initialize made the Wasmtime runtime");
+    }
+
+    [Fact]
+    public async Task Serve_ListTools_EngineWarmedInBackgroundNoComponentLoadedUntilFirstCall()
     {
         var registry = new FakeRegistry();
         registry.Add(Echo());
@@ -27,13 +39,28 @@ public sealed class LazyStartTests
         var client = await kami.ConnectAsync();
 
         var tools = await client.ListToolsAsync();
+        await kami.RuntimeWarmed.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["dev.kami.echo"], tools.Select(t => t.Name));
-        Assert.False(kami.RuntimeCreated, "the Wasmtime runtime was made before any tool was called");
+        var runtime = Assert.IsType<Kami.Runtime.Execution.ToolRuntime>(kami.Runtime);
+        Assert.Equal((0, 0), runtime.Compilations);
 
         var result = await client.CallToolAsync("dev.kami.echo", new Dictionary<string, object?> { ["text"] = "hi" });
 
         Assert.NotEqual(true, result.IsError);
-        Assert.True(kami.RuntimeCreated);
+        Assert.Equal((1, 0), runtime.Compilations);
+    }
+
+    [Fact]
+    public async Task Serve_FakeExecutor_ListToolsDoesNotStartRuntime()
+    {
+        var registry = new FakeRegistry();
+        registry.Add(Echo());
+        await using var kami = new InMemoryKami(registry, FakeExecutor.Echo());
+        var client = await kami.ConnectAsync();
+
+        await client.ListToolsAsync();
+
+        Assert.False(kami.RuntimeCreated);
     }
 }
