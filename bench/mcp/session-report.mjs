@@ -15,14 +15,19 @@ const m = (name, f) => median(runs(name).map(f));
 const ms = (x) => (x == null ? "-" : x < 1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(0)) + (x == null ? "" : " ms");
 const mib = (kib) => (kib == null ? "-" : (kib / 1024).toFixed(1));
 const ratio = (a, b) => (a == null || b == null || b === 0 ? "-" : `${(a / b).toFixed(2)}x`);
+// The median, and the spread when a scenario ran more than once (a loaded machine scatters first calls).
+const mr = (name, f) => {
+  const xs = runs(name).map(f).filter((x) => x != null).sort((a, b) => a - b);
+  return xs.length > 1 ? `${ms(median(xs))} (${xs.map((x) => ms(x).replace(" ms", "")).join(", ")})` : ms(median(xs));
+};
 const rss = (name) => `${mib(m(name, (r) => r.rssKiB.listed))} → ${mib(m(name, (r) => r.rssKiB.after500))} → ${mib(m(name, (r) => r.rssKiB.end))} MiB`;
 const calls = runs("node")[0]?.calls ?? 0;
 
 const rows = [
-  ["spawn → tools listed", ms(m("node", (r) => r.listedMs)), ms(m("kami-installed", (r) => r.listedMs)), ms(m("kami-aot", (r) => r.listedMs)),
+  ["spawn → tools listed", mr("node", (r) => r.listedMs), mr("kami-installed", (r) => r.listedMs), mr("kami-aot", (r) => r.listedMs),
     ratio(m("kami-aot", (r) => r.listedMs), m("node", (r) => r.listedMs))],
-  ["first call, C echo (17 KB), compiled cache warm", ms(m("node", (r) => r.firstCallMs)), ms(m("kami-installed", (r) => r.firstCallMs)),
-    ms(m("kami-aot", (r) => r.firstCallMs)), ratio(m("kami-aot", (r) => r.firstCallMs), m("node", (r) => r.firstCallMs))],
+  ["first call, C echo (17 KB), compiled cache warm", mr("node", (r) => r.firstCallMs), mr("kami-installed", (r) => r.firstCallMs),
+    mr("kami-aot", (r) => r.firstCallMs), ratio(m("kami-aot", (r) => r.firstCallMs), m("node", (r) => r.firstCallMs))],
   ["first call, C echo, cache cold (compiles)", "-", "-", ms(m("kami-aot echo cold", (r) => r.firstCallMs)), "-"],
   ["first call, 12 MB JavaScript (examples/js-echo), cache warm", "-", ms(m("kami-installed js warm", (r) => r.firstCallMs)),
     ms(m("kami-aot js warm", (r) => r.firstCallMs)), "-"],
@@ -39,7 +44,7 @@ const rows = [
     ratio(m("kami-aot", (r) => r.rssKiB.end), m("node", (r) => r.rssKiB.end))],
   ["tools/list with 1,000 tools (p50 of 20)", "-", "-", ms(m("kami-aot 1000 tools", (r) => r.toolsListP50Ms)), "-"],
   ["spawn → tools listed with 1,000 tools", "-", "-", ms(m("kami-aot 1000 tools", (r) => r.listedMs)), "-"],
-  ["`kami list` (table) with 1,000 tools (median of 5)", "-", ms(list.installedListUs / 1000), ms(list.aotListUs / 1000), "-"],
+  ["`kami list` with 1,000 tools (median of 5)", "-", ms(list.installedListUs / 1000), ms(list.aotListUs / 1000), "-"],
 ];
 const table = ["| | Node (TS SDK, no sandbox) | kami as `scripts/install.sh` installs it | kami NativeAOT | NativeAOT / Node |",
   "|---|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
@@ -53,13 +58,37 @@ ${host.loadavgBefore.map((x) => x.toFixed(2)).join(" ")} before and ${host.loada
 
 Every scenario is a fresh server process driven over stdio by the official TypeScript SDK client
 (\`bench/mcp/session.mjs\`): spawn → \`initialize\` → \`tools/list\`, then the first \`tools/call\`, then the
-next calls in turn. Steady-state rows are the median of 2 alternating runs each. "Cache warm" means the compiled
+next calls in turn. Rows for Node and kami are the median of 2 alternating runs each (both runs in parentheses
+where a loaded machine scatters them). "Cache warm" means the compiled
 component is in \`$KAMI_HOME/cache\` (as \`kami install\` leaves it); "cold" deletes it first, so the call compiles.
 
 ${table}
 
 Node's "first call" is its echo in JavaScript, already loaded; KAMI's loads (or compiles) the component, checks its
 SHA-256 pin and instantiates it in a fresh sandbox.
+
+## What bounds the figures that miss issue 11's targets
+
+- **First call of the 12 MB JavaScript tool, cache warm** (target ≤ 50 ms; it is well under 5% of the compile).
+  Bounded by bytes: its compiled form is 43 MB. Before a byte of it runs it is read into memory and its
+  HMAC-SHA256 checked (the cache never runs an artifact it has not verified), and the 12 MB \`.wasm\` is hashed
+  against its pin; then Wasmtime copies the code into executable memory and instantiates the guest.
+  \`perf record -g kami exec dev.kami.js-echo\` (NativeAOT, warm cache): ~60% of samples in the kernel (page
+  faults of the fresh 43 MB buffers, file reads), ~25% in libcrypto (SHA-256 over 55 MB), ~10% in kami itself.
+  Mapping the artifact straight from the file (\`Component.DeserializeFile\`) would skip the copy, but then the
+  bytes that run are not the bytes that were verified, so KAMI does not.
+- **First call of the C echo, cache warm** (target ≤ 10 ms): read the 17 KB \`.wasm\`, hash it, load the
+  verified artifact, a fresh instance, the call. The runtime (Wasmtime engine, pooling reservation, workers) is
+  started in the background after \`tools/list\`; the benchmark calls immediately after the list (an agent
+  does not), so on a loaded 2-core machine part of that start-up can still land on the first call.
+- **First call of the C echo** scatters widely between runs on a loaded machine (see the two runs); the fast run
+  is within the target.
+- **p50 of many calls** (Node's TS SDK echo answers in ~65 µs here): not profiled in this run. KAMI's call goes
+  through the MCP C# SDK's stdio transport and a hand-off to a worker thread that runs a fresh sandboxed instance;
+  server CPU per call is below Node's, so the gap is latency rather than work. \`bench/mcp/README.md\` has the
+  earlier \`perf\` breakdown (the C# SDK's transport and JSON-RPC handling are most of a call).
+- **RSS after 10,000 calls** grows by more than 5 MiB from a fresh start (pool slots and GC regions warming);
+  it settles later (see \`bench/mcp/README.md\`).
 
 ## How to rerun
 
