@@ -32,7 +32,7 @@ internal sealed class WasmEngine : IDisposable
         using var pool = pooled ? PoolingAllocatorSizing.Create(options.MaxConcurrency) : null;
         if (pool is not null) config.WithPoolingAllocationStrategy(pool);
         Engine = new Engine(config);
-        Fingerprint = FingerprintOf(options, pool is not null);
+        Fingerprint = FingerprintOf(options);
         Compiler = new CachedCompiler(Engine, options.CompiledCacheDirectory is { } dir ? new CompiledCache(dir, options.CompiledCacheMaxBytes) : null, Fingerprint);
         Linker = new ComponentLinker(Engine);
         Linker.AddWasiPreview2();
@@ -53,15 +53,16 @@ internal sealed class WasmEngine : IDisposable
 
     /// <summary>
     /// Everything that decides what compiled code looks like: Wasmtime's version, the machine, and the settings above
-    /// that change code (component model, fuel, epochs, stack size, the allocator). Part of every compiled-cache key.
+    /// that change code (component model, fuel, epochs, stack size). Part of every compiled-cache key. The allocator is
+    /// not: Wasmtime loads a component compiled under the pooling allocator into an on-demand engine (checked), so a
+    /// server that falls back to on-demand shares what install compiled. Wasmtime still checks every artifact it loads.
     /// </summary>
     public string Fingerprint { get; }
 
     public CachedCompiler Compiler { get; }
 
-    private static string FingerprintOf(RuntimeOptions options, bool pooled) =>
-        $"wasmtime {ToolRuntime.WasmtimeVersion}; {RuntimeInformation.RuntimeIdentifier}; "
-        + $"component-model fuel epochs; stack {options.MaxStackBytes}; {(pooled ? "pooling" : "on-demand")}";
+    private static string FingerprintOf(RuntimeOptions options) =>
+        $"wasmtime {ToolRuntime.WasmtimeVersion}; {RuntimeInformation.RuntimeIdentifier}; component-model fuel epochs; stack {options.MaxStackBytes}";
     public ComponentLinker Linker { get; }
 
     // One ticker advances the engine-wide epoch; each Store sets its own deadline against it.

@@ -132,6 +132,20 @@ public sealed class CompiledCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_ArtifactCompiledUnderPoolingAllocator_LoadedByOnDemandEngine()
+    {
+        using (await RunEchoAsync(CacheDir())) { }
+
+        using var onDemand = new ToolRuntime(new RuntimeOptions
+        {
+            MaxConcurrency = 1, PrepareInstances = false, CompiledCacheDirectory = CacheDir(), PoolingAllocator = false,
+        });
+        Assert.Equal(EchoInput, Expect.Success(await onDemand.ExecuteAsync(Echo())));
+
+        Assert.Equal((0, 1), onDemand.Compilations);
+    }
+
+    [Fact]
     public async Task Cache_Files_AreReadableByTheOwnerOnly()
     {
         if (OperatingSystem.IsWindows()) return;
