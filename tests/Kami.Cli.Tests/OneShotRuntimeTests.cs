@@ -35,7 +35,8 @@ public sealed class OneShotRuntimeTests : IDisposable
         (await _cli.RunAsync("run", RepoPaths.Example("echo"), "-i", "{\"text\":\"a\"}")).Ok();
         (await _cli.RunAsync("exec", "dev.kami.echo", "-i", "{\"text\":\"a\"}")).Ok();
 
-        Assert.Equal(3, _cli.Runtimes.Count);
+        // install compiles the tool ahead (into the compiled cache) with a one-shot runtime too.
+        Assert.Equal(4, _cli.Runtimes.Count);
         Assert.All(_cli.Runtimes, options =>
         {
             // The signature policy looks trusted signers up in each command's own registry: equal but for that lookup.
@@ -45,6 +46,7 @@ public sealed class OneShotRuntimeTests : IDisposable
             Assert.Equal(1, options.MaxConcurrency);
             Assert.False(options.PrepareInstances);
             Assert.Equal(["AWS_SECRET_ACCESS_KEY"], options.EnvDenyList.Names);
+            Assert.Equal(Path.Combine(_cli.Home, "cache"), options.CompiledCacheDirectory);
         });
     }
 }

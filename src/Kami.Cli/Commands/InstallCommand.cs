@@ -50,6 +50,7 @@ internal static class InstallCommand
                 var local => distribution.Installer.Install(((PackageSource.Local)local).Path, options),
             };
             var tool = result.Tool;
+            var compiled = InstallPrecompile.Run(context, tool);
             if (context.Json)
             {
                 context.Output.Json(new InstallJson(tool.Id.Value, tool.Manifest.Version.ToString(), tool.WasmSha256, tool.InstallPath,
@@ -62,6 +63,7 @@ internal static class InstallCommand
             context.Output.Line($"installed {tool.Id} {tool.Manifest.Version}{replaced}");
             context.Output.Line($"  sha256 {tool.WasmSha256}");
             context.Output.Line($"  signer {tool.SignerPublicKey ?? "none (unsigned)"}");
+            if (compiled is { } compileNote) context.Output.Note(compileNote);
             return ExitCodes.Ok;
         });
         return command;

@@ -17,5 +17,7 @@ internal static class OneShotRuntime
         PoolingAllocator = settings.PoolingAllocator,
         EnvDenyList = settings.EnvDenyList,
         Signatures = signatures,
+        CompiledCacheDirectory = settings.CompiledCacheDirectory,
+        CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
     };
 }

@@ -37,6 +37,8 @@ internal static class ServeCommand
                     PoolingAllocator = settings.PoolingAllocator,
                     EnvDenyList = settings.EnvDenyList,
                     Signatures = context.SignaturePolicy with { IsTrusted = new TrustedSignerSnapshot(context.Registry).IsTrusted },
+                    CompiledCacheDirectory = settings.CompiledCacheDirectory,
+                    CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

@@ -36,5 +36,12 @@ internal sealed record KamiSettings
     /// <summary>The least severe server-log entry <c>kami serve</c> writes to stderr (guest logs included).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
+    /// <summary>The most the compiled cache keeps on disk, in MiB; 0 turns it off (every process compiles its tools).</summary>
+    public int CacheMaxMb { get; init; } = 1024;
+
     public KamiPaths Paths => KamiPaths.ForHome(Home, Database);
+
+    public string? CompiledCacheDirectory => CacheMaxMb > 0 ? Paths.Cache : null;
+
+    public long CompiledCacheMaxBytes => (long)CacheMaxMb << 20;
 }

@@ -46,6 +46,7 @@ internal sealed class SettingsLoader
             [SettingKeys.RequireApproval] = "false",
             [SettingKeys.RequireSignature] = "false",
             [SettingKeys.MaxDownloadMb] = "128",
+            [SettingKeys.CacheMaxMb] = "1024",
         };
 
         // The home decides where config.toml is, so it is resolved from every layer but the file first.
@@ -79,6 +80,7 @@ internal sealed class SettingsLoader
             RequireSignature = Bool(root, SettingKeys.RequireSignature),
             IndexUrl = root[SettingKeys.IndexUrl] is { Length: > 0 } index ? index : null,
             MaxDownloadMb = Int(root, SettingKeys.MaxDownloadMb, 1, 4096),
+            CacheMaxMb = Int(root, SettingKeys.CacheMaxMb, 0, 1_000_000),
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);

@@ -21,6 +21,9 @@ public sealed record KamiPaths(string Home, string Database)
     /// <summary>The operator's settings file, <c>config.toml</c> in the home directory; it need not exist.</summary>
     public string ConfigFile => Path.Combine(Home, "config.toml");
 
+    /// <summary>Compiled components kept between processes (see the runtime's compiled cache).</summary>
+    public string Cache => Path.Combine(Home, "cache");
+
     /// <summary>Where this version of a tool is installed; the first 16 hex characters of <paramref name="wasmSha256"/> keep reinstalls of different builds apart.</summary>
     public string InstallDirectory(ToolId id, ToolVersion version, string wasmSha256) =>
         Path.Combine(Tools, id.Value, version.ToString(), wasmSha256[..16]);

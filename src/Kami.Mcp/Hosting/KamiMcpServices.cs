@@ -18,15 +18,10 @@ public static class KamiMcpServices
     /// <summary>Adds the server, the runtime and the installed tools; <paramref name="transport"/> names the transport in the audit log (<c>stdio</c>, <c>http</c>, <c>http-stateless</c>). The caller adds the SDK transport itself.</summary>
     public static IMcpServerBuilder AddKamiMcp(this IServiceCollection services, ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, string transport)
     {
-        services.AddSingleton(sp =>
-        {
-            var runtime = new ToolRuntime(options.Runtime);
-            if (runtime.AllocatorNotice is { } notice)
-                RuntimeLog.AllocatorFallback(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Runtime"), notice);
-            return runtime;
-        });
+        // Made on the first call, so start-up and tools/list never wait for Wasmtime.
+        services.AddSingleton(sp => new LazyToolRuntime(options.Runtime, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Runtime")));
         // Tests put their own executor (and clock) in first; the server runs calls in the sandbox.
-        services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<ToolRuntime>()));
+        services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<LazyToolRuntime>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KamiMetrics>();
         services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
@@ -61,6 +56,14 @@ public static class KamiMcpServices
             // KAMI registers no scoped services; a DI scope per request would be pure overhead on every call.
             o.ScopeRequests = false;
         });
+        builder.WithRequestFilters(filters => filters.AddListToolsFilter(next => async (context, cancellation) =>
+        {
+            var result = await next(context, cancellation).ConfigureAwait(false);
+            // The tools are listed; make the runtime while the agent decides what to call (not with a test's fake executor).
+            if (context.Services!.GetRequiredService<IToolExecutor>() is RuntimeExecutor)
+                context.Services!.GetRequiredService<LazyToolRuntime>().WarmInBackground();
+            return result;
+        }));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
         {
             // A name that is not served gets a tool error that says why (disabled, or unknown) instead of -32602.

@@ -29,6 +29,15 @@ public sealed record RuntimeOptions
     public int ComponentCacheCapacity { get; init; } = 64;
 
     /// <summary>
+    /// Where compiled components are kept between processes (<c>$KAMI_HOME/cache</c>), so a fresh process loads a
+    /// tool instead of compiling it; null keeps them in memory only. See <see cref="Caching.CompiledCache"/>.
+    /// </summary>
+    public string? CompiledCacheDirectory { get; init; }
+
+    /// <summary>The most the compiled cache keeps on disk; the least recently used artifacts go first.</summary>
+    public long CompiledCacheMaxBytes { get; init; } = 1L << 30;
+
+    /// <summary>
     /// How often a cached component's file is looked at again (size and modification time; any change means it is
     /// hashed again against its pin). Between looks, calls run the bytes that were verified, never the file's.
     /// </summary>

@@ -67,6 +67,26 @@ public sealed class ToolRuntime : IDisposable
         }
     }
 
+    /// <summary>
+    /// Loads a tool's component without running it: from the compiled cache when it holds it, else compiled (and
+    /// stored there). Checks the pin and the signature like a call does. Returns true when it had to be compiled.
+    /// </summary>
+    public bool Precompile(string toolId, string wasmFile, string? expectedSha256, Kami.Core.Trust.ToolSignature? signature = null)
+    {
+        var before = _engine.Compiler.Counts.Compiled;
+        _loader.Load(toolId, wasmFile, expectedSha256, signature);
+        return _engine.Compiler.Counts.Compiled > before;
+    }
+
+    /// <summary>Components this runtime compiled from .wasm bytes, and loaded already compiled from the on-disk cache.</summary>
+    public (long Compiled, long Loaded) Compilations => _engine.Compiler.Counts;
+
+    /// <summary>The on-disk compiled cache (null when <see cref="RuntimeOptions.CompiledCacheDirectory"/> is not set).</summary>
+    public Caching.CompiledCache? CompiledCache => _engine.Compiler.Cache;
+
+    /// <summary>The engine's part of every compiled-cache key (tests sign artifacts with it).</summary>
+    internal string EngineFingerprint => _engine.Fingerprint;
+
     /// <summary>Compiles and checks a component (imports KAMI provides, the kami:tool export) without running it.</summary>
     public IReadOnlyList<string> Check(string toolId, string wasmFile) => _loader.Check(toolId, wasmFile);
 

@@ -104,7 +104,7 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
         Component component;
         try
         {
-            component = Component.FromBytes(engine.Engine, bytes);
+            component = engine.Compiler.Compile(bytes, sha);
         }
         catch (WasmtimeException e)
         {

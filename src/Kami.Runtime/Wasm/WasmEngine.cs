@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Kami.Runtime.Caching;
 using Kami.Runtime.Execution;
 using Wasmtime;
 using Wasmtime.Components;
@@ -30,6 +32,8 @@ internal sealed class WasmEngine : IDisposable
         using var pool = pooled ? PoolingAllocatorSizing.Create(options.MaxConcurrency) : null;
         if (pool is not null) config.WithPoolingAllocationStrategy(pool);
         Engine = new Engine(config);
+        Fingerprint = FingerprintOf(options);
+        Compiler = new CachedCompiler(Engine, options.CompiledCacheDirectory is { } dir ? new CompiledCache(dir, options.CompiledCacheMaxBytes) : null, Fingerprint);
         Linker = new ComponentLinker(Engine);
         Linker.AddWasiPreview2();
         WasiWaitGuard.Define(Linker);
@@ -46,6 +50,19 @@ internal sealed class WasmEngine : IDisposable
     /// <summary>Set when the pooling allocator was asked for but could not be used, saying why (for the operator).</summary>
     public string? AllocatorNotice { get; }
     public Engine Engine { get; }
+
+    /// <summary>
+    /// Everything that decides what compiled code looks like: Wasmtime's version, the machine, and the settings above
+    /// that change code (component model, fuel, epochs, stack size). Part of every compiled-cache key. The allocator is
+    /// not: Wasmtime loads a component compiled under the pooling allocator into an on-demand engine (checked), so a
+    /// server that falls back to on-demand shares what install compiled. Wasmtime still checks every artifact it loads.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    public CachedCompiler Compiler { get; }
+
+    private static string FingerprintOf(RuntimeOptions options) =>
+        $"wasmtime {ToolRuntime.WasmtimeVersion}; {RuntimeInformation.RuntimeIdentifier}; component-model fuel epochs; stack {options.MaxStackBytes}";
     public ComponentLinker Linker { get; }
 
     // One ticker advances the engine-wide epoch; each Store sets its own deadline against it.

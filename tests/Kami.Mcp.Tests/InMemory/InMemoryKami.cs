@@ -28,12 +28,13 @@ internal sealed class InMemoryKami : IAsyncDisposable
     private readonly Task _serverTask;
     private bool _disposed;
 
-    public InMemoryKami(FakeRegistry registry, IToolExecutor executor, MemoryAuditLog? audit = null, ToolNameStyle names = ToolNameStyle.Id)
+    /// <param name="executor">The fake that answers calls; null runs them in the real sandbox.</param>
+    public InMemoryKami(FakeRegistry registry, IToolExecutor? executor, MemoryAuditLog? audit = null, ToolNameStyle names = ToolNameStyle.Id)
     {
         Registry = registry;
         var services = new ServiceCollection();
         services.AddLogging(b => b.ClearProviders().AddProvider(Log).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton(executor);
+        if (executor is not null) services.AddSingleton(executor);
         services.AddSingleton<TimeProvider>(Time);
         var options = new ServeOptions { Paths = KamiPaths.ForHome(Path.Combine(Path.GetTempPath(), "kami-inmemory-unused")), ToolNames = names };
         services.AddKamiMcp(options, registry, audit, "memory")
@@ -49,6 +50,16 @@ internal sealed class InMemoryKami : IAsyncDisposable
     public FakeTimeProvider Time { get; } = new();
 
     public ToolCatalog Catalog => _services.GetRequiredService<ToolCatalog>();
+
+    /// <summary>Whether the sandbox's runtime (Wasmtime engine, workers) has been made yet.</summary>
+    public bool RuntimeCreated => _services.GetRequiredService<LazyToolRuntime>().IsCreated;
+
+    /// <summary>The sandbox's runtime once made (forces nothing: null until then).</summary>
+    public Kami.Runtime.Execution.ToolRuntime? Runtime =>
+        _services.GetRequiredService<LazyToolRuntime>() is { IsCreated: true } lazy ? lazy.Value : null;
+
+    /// <summary>Completes when the background warm-up that tools/list starts has finished.</summary>
+    public Task RuntimeWarmed => _services.GetRequiredService<LazyToolRuntime>().Warmed;
 
     public async Task<McpClient> ConnectAsync()
     {

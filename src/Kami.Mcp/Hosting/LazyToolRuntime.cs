@@ -1,0 +1,68 @@
+using Kami.Runtime.Execution;
+using Microsoft.Extensions.Logging;
+
+namespace Kami.Mcp.Hosting;
+
+/// <summary>
+/// The server's <see cref="ToolRuntime"/>, made after start-up rather than during it: <c>initialize</c> and
+/// <c>tools/list</c> are answered from the registry alone, so an agent sees the tools before Wasmtime's engine,
+/// its pooling reservation and the workers exist. The first <c>tools/list</c> starts making it on a background
+/// thread (an agent thinks for a while before its first call); the first call makes it if that has not finished.
+/// No component is loaded before a call needs it. A runtime that fails to start is tried again on the next call.
+/// Disposed with the container, if it was ever made.
+/// </summary>
+internal sealed class LazyToolRuntime(RuntimeOptions options, ILogger logger) : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly TaskCompletionSource _warmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile ToolRuntime? _runtime;
+    private int _warming;
+    private bool _disposed;
+
+    public bool IsCreated => _runtime is not null;
+
+    public ToolRuntime Value => _runtime ?? Create();
+
+    /// <summary>Completes when a background warm-up has finished (made the runtime, or failed to).</summary>
+    public Task Warmed => _warmed.Task;
+
+    /// <summary>Starts making the runtime on a background thread, once; returns at once.</summary>
+    public void WarmInBackground()
+    {
+        if (_runtime is not null || Interlocked.Exchange(ref _warming, 1) == 1) return;
+        new Thread(() =>
+        {
+            try
+            {
+                _ = Value;
+            }
+            catch (Exception e)
+            {
+                // The first call makes it again and reports the failure as its error.
+                RuntimeLog.WarmUpFailed(logger, e.Message);
+            }
+            _warmed.TrySetResult();
+        }) { IsBackground = true, Name = "kami-runtime-warm-up" }.Start();
+    }
+
+    private ToolRuntime Create()
+    {
+        lock (_lock)
+        {
+            if (_runtime is { } made) return made;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var runtime = new ToolRuntime(options);
+            if (runtime.AllocatorNotice is { } notice) RuntimeLog.AllocatorFallback(logger, notice);
+            return _runtime = runtime;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _runtime?.Dispose();
+        }
+    }
+}

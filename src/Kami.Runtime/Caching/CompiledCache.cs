@@ -1,0 +1,268 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kami.Core.Hosting;
+
+namespace Kami.Runtime.Caching;
+
+/// <summary>
+/// Compiled components on disk (<c>$KAMI_HOME/cache/</c>, 0700), so a fresh process does not compile a tool again.
+/// Loading one is running native code from a file, so nothing is returned unless it verifies: each artifact carries
+/// an HMAC-SHA256, under a random key only this home has (<c>cache/key</c>, 0600), over its key string and its bytes.
+/// An artifact copied from another home, planted, cut short or flipped fails that check and is deleted, and the
+/// caller compiles again. Writes go to a temporary file renamed into place, so a reader sees a whole artifact or
+/// none, and two writers of one artifact cannot interleave. The total size is bounded: the least recently used
+/// artifacts (by modification time, which a hit refreshes) are deleted first. A cache that cannot be read or
+/// written is a miss, never a failed call.
+/// </summary>
+public sealed class CompiledCache(string directory, long maxBytes)
+{
+    /// <summary>The file ending of a stored artifact.</summary>
+    public const string Extension = ".cwasm";
+    private const string KeyFileName = "key";
+    private const int KeyBytes = 32;
+    private static readonly byte[] Magic = "KAMICC1\n"u8.ToArray();
+    private static readonly int HeaderBytes = Magic.Length + HMACSHA256.HashSizeInBytes;
+
+    private readonly Lock _keyLock = new();
+    private byte[]? _key;
+    private long _hits;
+    private long _misses;
+    private long _rejected;
+    private long _written;
+
+    /// <summary>Where the artifacts and the per-home key live (0700).</summary>
+    public string Directory { get; } = directory;
+    /// <summary>The bound on all artifacts together; the least recently used go first.</summary>
+    public long MaxBytes { get; } = maxBytes;
+
+    /// <summary>What this process has seen: artifacts loaded, not found, refused (and deleted), and written.</summary>
+    public CompiledCacheCounts Counts => new(Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _rejected), Interlocked.Read(ref _written));
+
+    /// <summary>The file an artifact for <paramref name="key"/> is kept in (named by a hash of the key).</summary>
+    public string PathOf(string key) => Path.Combine(Directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + Extension);
+
+    /// <summary>The verified artifact stored under <paramref name="key"/>, or null (none, or one that did not verify and was deleted).</summary>
+    public ReadOnlyMemory<byte>? TryRead(string key)
+    {
+        var path = PathOf(key);
+        byte[] stored;
+        try
+        {
+            // A file bigger than the cache may hold is not one this cache wrote; never read it into memory.
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes)
+            {
+                Interlocked.Increment(ref _rejected);
+                Remove(key);
+                return null;
+            }
+            stored = ReadAll(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Interlocked.Increment(ref _misses);
+            return null;
+        }
+        var payload = Verify(key, stored);
+        if (payload is null)
+        {
+            Interlocked.Increment(ref _rejected);
+            Remove(key);
+            return null;
+        }
+        Interlocked.Increment(ref _hits);
+        // Least recently used goes first; a hit makes this one recent again.
+        try { File.SetLastWriteTimeUtc(path, DateTime.UtcNow); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        return payload;
+    }
+
+    /// <summary>Stores an artifact under <paramref name="key"/> atomically, then evicts down to the size bound.</summary>
+    public void Write(string key, ReadOnlySpan<byte> artifact)
+    {
+        if (HeaderBytes + artifact.Length > MaxBytes) return;
+        try
+        {
+            var tag = Tag(Key(), key, artifact);
+            var path = PathOf(key);
+            var temp = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():n}.tmp");
+            try
+            {
+                using (var stream = new FileStream(temp, PrivateOptions(FileMode.CreateNew)))
+                {
+                    stream.Write(Magic);
+                    stream.Write(tag);
+                    stream.Write(artifact);
+                }
+                File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
+            Interlocked.Increment(ref _written);
+            Evict();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs the next process a compile.
+        }
+    }
+
+    /// <summary>An artifact that verified but could not be loaded (made by an engine configured otherwise): counted and deleted.</summary>
+    public void Refuse(string key)
+    {
+        Interlocked.Increment(ref _rejected);
+        Remove(key);
+    }
+
+    /// <summary>Deletes the artifact stored under <paramref name="key"/>, if any.</summary>
+    public void Remove(string key)
+    {
+        try { File.Delete(PathOf(key)); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The artifacts on disk now: how many and their total size.</summary>
+    public (int Count, long Bytes) Stats()
+    {
+        var files = Artifacts();
+        return (files.Count, files.Sum(f => f.Length));
+    }
+
+    /// <summary>Deletes every artifact (the key stays, so other processes' artifacts written later still verify); returns how many.</summary>
+    public int Clear()
+    {
+        var removed = 0;
+        // Temporary files left by a process that died mid-write go too.
+        foreach (var file in Artifacts().Concat(Temporary()))
+        {
+            try { file.Delete(); removed++; } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return removed;
+    }
+
+    private void Evict()
+    {
+        var files = Artifacts();
+        var total = files.Sum(f => f.Length);
+        foreach (var file in files.OrderBy(f => f.LastWriteTimeUtc))
+        {
+            if (total <= MaxBytes) break;
+            var length = file.Length; // Delete() forgets what the FileInfo knew
+            try
+            {
+                file.Delete();
+                total -= length;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private List<FileInfo> Artifacts()
+    {
+        var dir = new DirectoryInfo(Directory);
+        if (!dir.Exists) return [];
+        try
+        {
+            return [.. dir.EnumerateFiles("*" + Extension).Where(f => f.Exists)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private IEnumerable<FileInfo> Temporary()
+    {
+        var dir = new DirectoryInfo(Directory);
+        return dir.Exists ? dir.EnumerateFiles(".*.tmp") : [];
+    }
+
+    // Artifacts run to tens of MB: read into an array the GC does not zero first (every byte is overwritten).
+    private static byte[] ReadAll(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length));
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0) throw new IOException("the artifact was cut short while it was read");
+            read += n;
+        }
+        return bytes;
+    }
+
+    private ReadOnlyMemory<byte>? Verify(string key, byte[] stored)
+    {
+        if (stored.Length < HeaderBytes || !stored.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
+        byte[] secret;
+        try
+        {
+            secret = Key();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var payload = stored.AsMemory(HeaderBytes);
+        var expected = Tag(secret, key, payload.Span);
+        // Not `ok ? payload : null`: that null would become an empty ReadOnlyMemory (through byte[]), i.e. a "verified" artifact.
+        if (!CryptographicOperations.FixedTimeEquals(expected, stored.AsSpan(Magic.Length, HMACSHA256.HashSizeInBytes))) return null;
+        return payload;
+    }
+
+    // HMAC over the key string and the artifact: an artifact moved to another key's file does not verify either.
+    private static byte[] Tag(byte[] secret, string key, ReadOnlySpan<byte> artifact)
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
+        hmac.AppendData(Encoding.UTF8.GetBytes(key));
+        hmac.AppendData([0]);
+        hmac.AppendData(artifact);
+        return hmac.GetHashAndReset();
+    }
+
+    // The home's key, made once: by whichever process gets there first (a rename that does not overwrite), so two
+    // processes starting together agree on it. A key file of the wrong size is replaced; what it signed is rebuilt.
+    private byte[] Key()
+    {
+        lock (_keyLock)
+        {
+            if (_key is not null) return _key;
+            PrivateFiles.CreateDirectory(Directory);
+            var path = Path.Combine(Directory, KeyFileName);
+            for (var attempt = 0; ; attempt++)
+            {
+                if (attempt == 3) throw new IOException($"the compiled cache key {path} could not be made");
+                if (File.Exists(path))
+                {
+                    var existing = File.ReadAllBytes(path);
+                    if (existing.Length == KeyBytes) return _key = existing;
+                    if (attempt > 0) throw new IOException($"the compiled cache key {path} is not {KeyBytes} bytes");
+                    File.Delete(path);
+                }
+                var temp = path + "." + Guid.NewGuid().ToString("n") + ".tmp";
+                try
+                {
+                    using (var stream = new FileStream(temp, PrivateOptions(FileMode.CreateNew))) stream.Write(RandomNumberGenerator.GetBytes(KeyBytes));
+                    File.Move(temp, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another process made the key first: use theirs.
+                }
+                finally
+                {
+                    if (File.Exists(temp)) File.Delete(temp);
+                }
+            }
+        }
+    }
+
+    private static FileStreamOptions PrivateOptions(FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = PrivateFiles.FileMode;
+        return options;
+    }
+}
