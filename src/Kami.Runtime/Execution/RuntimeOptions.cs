@@ -65,6 +65,9 @@ public sealed record RuntimeOptions
     /// </summary>
     public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
 
+    /// <summary>Bounds on outbound HTTP (kami:http/outgoing) and the operator's <c>net_allow_private</c>.</summary>
+    public Http.HttpLimits Http { get; init; } = new();
+
     /// <summary>Every setting at its default.</summary>
     public static RuntimeOptions Default { get; } = new();
 }

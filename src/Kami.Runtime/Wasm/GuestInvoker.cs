@@ -41,6 +41,7 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         {
             fresh ??= FreshInstance.Create(_engine, component, request, cancellation);
             fresh.Start(request.ToolId, cancellation); // made ahead or just now, the call gets all of its fuel and time once
+            call.Budget = fresh.Budget;
             var error = Call(fresh, request, options, out var output);
             var metrics = Metrics(fresh, request, started, queueWait);
             return error is null ? ExecutionResult.Success(output, metrics) : ExecutionResult.Failure(error, metrics);

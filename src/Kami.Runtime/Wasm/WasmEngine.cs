@@ -1,4 +1,5 @@
 using Kami.Runtime.Execution;
+using Kami.Runtime.Http;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -34,6 +35,8 @@ internal sealed class WasmEngine : IDisposable
         Linker.AddWasiPreview2();
         WasiWaitGuard.Define(Linker);
         HostFunctions.Define(Linker);
+        Http = new OutboundHttp(options.Http);
+        HttpHostFunctions.Define(Linker, Http);
 
         _ticker = new Thread(Tick) { IsBackground = true, Name = "kami-epoch-ticker" };
         _ticker.Start();
@@ -48,6 +51,9 @@ internal sealed class WasmEngine : IDisposable
     public Engine Engine { get; }
     public ComponentLinker Linker { get; }
 
+    /// <summary>The one outbound HTTP client (connection pool) behind kami:http/outgoing.</summary>
+    public OutboundHttp Http { get; }
+
     // One ticker advances the engine-wide epoch; each Store sets its own deadline against it.
     private void Tick()
     {
@@ -60,6 +66,7 @@ internal sealed class WasmEngine : IDisposable
         _stop.Cancel();
         _ticker.Join();
         Linker.Dispose();
+        Http.Dispose();
         Engine.Dispose();
         _stop.Dispose();
     }
