@@ -72,7 +72,7 @@ internal sealed class OutboundHttp : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return Fail(FetchErrorKind.Unreachable, Find<SocketException>(e)?.Message is { } socket ? $"{e.Message} ({socket})" : e.Message);
+            return Fail(FetchErrorKind.Unreachable, Find<SocketException>(e)?.Message is { } socket && socket != e.Message ? $"{e.Message} ({socket})" : e.Message);
         }
     }
 
@@ -168,17 +168,27 @@ internal sealed class OutboundHttp : IDisposable
             allowed.Add(address);
         }
         if (allowed.Count == 0) throw new OutboundDeniedException(refused ?? $"{host} resolved to no address");
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
+        Exception? last = null;
+        foreach (var address in allowed)
         {
-            await socket.ConnectAsync([.. allowed], context.DnsEndPoint.Port, cancellation).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellation).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                last = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        throw last!;
     }
 
     private static (FetchResponse?, FetchError?) Fail(FetchErrorKind kind, string message) => (null, new FetchError(kind, message));

@@ -51,7 +51,7 @@ public static class AddressClassifier
             return WhyNotPublic(inner) is { } why ? $"an IPv4-mapped form of {why}" : null;
         }
         if (address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)) return "not an IP address";
-        var plain = address.ScopeId == 0 || address.AddressFamily == AddressFamily.InterNetwork ? address : new IPAddress(address.GetAddressBytes());
+        var plain = address.AddressFamily == AddressFamily.InterNetwork || address.ScopeId == 0 ? address : new IPAddress(address.GetAddressBytes());
         foreach (var (network, why) in Ranges)
             if (network.Contains(plain)) return why;
         return null;
