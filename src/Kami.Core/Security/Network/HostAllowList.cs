@@ -61,7 +61,7 @@ public sealed class HostAllowList
     /// <summary>Lowercase punycode without a trailing dot; null when it is not a usable DNS name.</summary>
     public static string? NormalizeName(string host)
     {
-        var name = host.EndsWith('.') ? host[..^1] : host;
+        var name = (host.EndsWith('.') ? host[..^1] : host).ToLowerInvariant();
         if (name.Length == 0 || name.Contains('*', StringComparison.Ordinal)) return null;
         try
         {

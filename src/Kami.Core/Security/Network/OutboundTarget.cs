@@ -15,7 +15,8 @@ public static class OutboundTarget
         uri = null!;
         if (url.Length > 8 * 1024) return OutboundRefusal.Malformed("the URL is longer than 8 KiB");
         if (url.Any(c => char.IsControl(c) || c == ' ')) return OutboundRefusal.Malformed("the URL contains spaces or control characters");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed))
+        // Uri on Unix reads "/path" as file:///path; a URL a tool sends must say its scheme.
+        if (!url.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out var parsed))
             return OutboundRefusal.Malformed($"\"{Shorten(url)}\" is not an absolute URL");
         if (parsed.Scheme is not ("http" or "https") || parsed.IsFile || parsed.IsUnc)
             return OutboundRefusal.Denied($"scheme \"{parsed.Scheme}\" is not allowed; only http and https are");
