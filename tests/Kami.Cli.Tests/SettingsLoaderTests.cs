@@ -30,7 +30,27 @@ public sealed class SettingsLoaderTests : IDisposable
         { "allowed_origins = [\"https://a.example\", \"https://b.example\"]", SettingKeys.AllowedOrigins, "https://a.example,https://b.example" },
         { "env_deny_list = [\"AWS_SECRET_ACCESS_KEY\"]", SettingKeys.EnvDenyList, "AWS_SECRET_ACCESS_KEY" },
         { "require_approval = true", SettingKeys.RequireApproval, "true" },
+        { "net_allow_private = [\"10.0.0.0/8\", \"api.internal\"]", SettingKeys.NetAllowPrivate, "10.0.0.0/8,api.internal" },
     };
+
+    [Fact]
+    public void Load_NetAllowPrivate_ReachesTheSettings()
+    {
+        var settings = Load("net_allow_private = [\"10.0.0.0/8\", \"api.internal\"]\n").Settings;
+
+        Assert.Equal(["10.0.0.0/8", "api.internal"], settings.NetAllowPrivate.Entries);
+        Assert.True(settings.NetAllowPrivate.Covers("x", System.Net.IPAddress.Parse("10.9.9.9")));
+    }
+
+    [Fact]
+    public void Load_NetAllowPrivateBadEntry_SaysWhichSettingAndEntry()
+    {
+        var e = Assert.Throws<KamiException>(() => Load("net_allow_private = [\"10.0.0.0/99\"]\n"));
+
+        Assert.Equal(ErrorKind.InvalidInput, e.Kind);
+        Assert.Contains("net_allow_private", e.Message, StringComparison.Ordinal);
+        Assert.Contains("10.0.0.0/99", e.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(Values))]

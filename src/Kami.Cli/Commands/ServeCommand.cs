@@ -36,6 +36,7 @@ internal static class ServeCommand
                     QueueLimit = settings.QueueLimit,
                     PoolingAllocator = settings.PoolingAllocator,
                     EnvDenyList = settings.EnvDenyList,
+                    Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate },
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

@@ -17,10 +17,11 @@ internal static class SettingKeys
     public const string LogLevel = "log_level";
     public const string EnvDenyList = "env_deny_list";
     public const string RequireApproval = "require_approval";
+    public const string NetAllowPrivate = "net_allow_private";
 
     public static readonly IReadOnlyList<string> All =
         [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator, LogLevel,
-            EnvDenyList, RequireApproval];
+            EnvDenyList, RequireApproval, NetAllowPrivate];
 
     /// <summary>Every key config.toml may hold: the ones <c>kami status</c> shows, and the token, which it does not.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>([.. All, Token], StringComparer.OrdinalIgnoreCase);

@@ -3,6 +3,7 @@ using Kami.Runtime.Execution;
 using System.Globalization;
 using Kami.Core.Errors;
 using Kami.Core.Security;
+using Kami.Core.Security.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
@@ -74,6 +75,7 @@ internal sealed class SettingsLoader
             AllowedOrigins = List(root, SettingKeys.AllowedOrigins),
             EnvDenyList = new EnvDenyList(List(root, SettingKeys.EnvDenyList)),
             RequireApproval = Bool(root, SettingKeys.RequireApproval),
+            NetAllowPrivate = Networks(root, SettingKeys.NetAllowPrivate),
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);
@@ -100,6 +102,18 @@ internal sealed class SettingsLoader
 
     private static string[] List(IConfiguration c, string key) =>
         (c[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static PrivateNetworkAllowance Networks(IConfiguration c, string key)
+    {
+        try
+        {
+            return PrivateNetworkAllowance.Parse(List(c, key));
+        }
+        catch (FormatException e)
+        {
+            throw new KamiException(ErrorKind.InvalidInput, $"setting {key}: {e.Message}");
+        }
+    }
 
     private static int Int(IConfiguration c, string key, int min, int max)
     {
