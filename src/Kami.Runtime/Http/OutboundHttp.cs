@@ -19,10 +19,14 @@ internal sealed class OutboundHttp : IDisposable
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly HttpClient _client;
+    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
 
-    public OutboundHttp(HttpLimits limits)
+    /// <param name="limits">The operator's bounds and net_allow_private.</param>
+    /// <param name="resolve">Name resolution (the system's by default; tests give their own to play a hostile DNS).</param>
+    public OutboundHttp(HttpLimits limits, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
     {
         Limits = limits;
+        _resolve = resolve ?? Dns.GetHostAddressesAsync;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -48,6 +52,9 @@ internal sealed class OutboundHttp : IDisposable
         if (!Methods.Contains(method)) return Fail(FetchErrorKind.Invalid, $"method \"{Shorten(request.Method)}\" is not allowed (use {string.Join(", ", Methods)})");
         foreach (var (name, value) in request.Headers)
             if (RequestHeaders.Refusal(name, value) is { } why) return Fail(FetchErrorKind.Invalid, why);
+        var headerBytes = request.Headers.Sum(h => (long)h.Key.Length + h.Value.Length + 4);
+        if (request.Headers.Count > RequestHeaders.MaxCount || headerBytes > RequestHeaders.MaxBytes)
+            return Fail(FetchErrorKind.TooLarge, $"the request has {request.Headers.Count:N0} headers of {headerBytes:N0} bytes; at most {RequestHeaders.MaxCount} headers of {RequestHeaders.MaxBytes:N0} bytes are allowed");
         if (request.Body is { Length: var size } && size > Limits.MaxRequestBytes)
             return Fail(FetchErrorKind.TooLarge, $"the request body is {size:N0} bytes; at most {Limits.MaxRequestBytes:N0} are allowed");
 
@@ -155,7 +162,7 @@ internal sealed class OutboundHttp : IDisposable
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellation).ConfigureAwait(false);
+            : await _resolve(host, cancellation).ConfigureAwait(false);
         var allowed = new List<IPAddress>(addresses.Length);
         string? refused = null;
         foreach (var address in addresses)

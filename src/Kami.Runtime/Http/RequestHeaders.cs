@@ -3,6 +3,10 @@ namespace Kami.Runtime.Http;
 /// <summary>Which request headers a tool may set: none that frame the message, pick the host or reach a proxy.</summary>
 internal static class RequestHeaders
 {
+    /// <summary>Headers per request, and their total size: servers refuse far less than this anyway.</summary>
+    public const int MaxCount = 100;
+    public const int MaxBytes = 64 * 1024;
+
     private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
     {
         "host", "connection", "content-length", "transfer-encoding", "upgrade", "te", "trailer", "expect", "keep-alive",
