@@ -230,6 +230,46 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Fetch_CredentialForHost_InjectedReplacingGuestHeader()
+    {
+        using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));
+
+        var input = Input($"http://localhost:{server.Port}/", ("header", "authorization"), ("value", "guest-chosen"));
+        Expect.Success(await fixture.Loopback.ExecuteAsync(Fetch(input, "localhost")));
+
+        var logged = Assert.Single(server.Requests);
+        Assert.Equal(HttpRuntimeFixture.Secret, logged.Headers["authorization"]);
+    }
+
+    [Fact]
+    public async Task Fetch_CredentialRedirectToOtherHost_NotSentThere()
+    {
+        using var target = new LoopbackHttpServer(c => Text(c, 200, "landed"));
+        using var server = new LoopbackHttpServer(c =>
+        {
+            c.Response.StatusCode = 302;
+            c.Response.RedirectLocation = $"http://127.0.0.1:{target.Port}/elsewhere";
+            return Task.CompletedTask;
+        });
+
+        Expect.Success(await fixture.Loopback.ExecuteAsync(Fetch(Input($"http://localhost:{server.Port}/"), "localhost", "127.0.0.1")));
+
+        Assert.Equal(HttpRuntimeFixture.Secret, Assert.Single(server.Requests).Headers["authorization"]);
+        Assert.False(Assert.Single(target.Requests).Headers.ContainsKey("authorization"));
+    }
+
+    [Fact]
+    public async Task Fetch_CredentialOtherTool_NotSent()
+    {
+        using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));
+
+        var request = Fetch(Input($"http://localhost:{server.Port}/"), "localhost") with { ToolId = "test.other-tool" };
+        Expect.Success(await fixture.Loopback.ExecuteAsync(request));
+
+        Assert.False(Assert.Single(server.Requests).Headers.ContainsKey("authorization"));
+    }
+
+    [Fact]
     public async Task Fetch_MoreThanSixteenRequests_Denied()
     {
         using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));

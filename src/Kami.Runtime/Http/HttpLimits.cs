@@ -17,4 +17,6 @@ public sealed record HttpLimits
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Non-public networks and host names tools may reach all the same (<c>net_allow_private</c>); none by default.</summary>
     public PrivateNetworkAllowance AllowPrivate { get; init; } = PrivateNetworkAllowance.None;
+    /// <summary>Headers the host injects per tool and exact host (<c>net_credentials</c>); none by default.</summary>
+    public NetCredentials Credentials { get; init; } = NetCredentials.None;
 }

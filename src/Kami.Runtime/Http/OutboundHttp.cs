@@ -46,7 +46,12 @@ internal sealed class OutboundHttp : IDisposable
     /// Sends the request within min(its timeout, the operator's, <paramref name="remaining"/>), stopped early by
     /// <paramref name="cancellation"/>. Exactly one of the results is non-null.
     /// </summary>
-    public (FetchResponse? Response, FetchError? Error) Send(FetchRequest request, HostAllowList allowList, TimeSpan remaining, CancellationToken cancellation)
+    /// <param name="request">What the tool asked for.</param>
+    /// <param name="allowList">The tool's net_allow_list.</param>
+    /// <param name="remaining">The call's remaining wall clock.</param>
+    /// <param name="cancellation">The call's cancellation.</param>
+    /// <param name="toolId">Whose credentials (net_credentials) apply; none when null.</param>
+    public (FetchResponse? Response, FetchError? Error) Send(FetchRequest request, HostAllowList allowList, TimeSpan remaining, CancellationToken cancellation, string? toolId = null)
     {
         var method = request.Method.ToUpperInvariant();
         if (!Methods.Contains(method)) return Fail(FetchErrorKind.Invalid, $"method \"{Shorten(request.Method)}\" is not allowed (use {string.Join(", ", Methods)})");
@@ -67,7 +72,7 @@ internal sealed class OutboundHttp : IDisposable
         deadline.CancelAfter(timeout);
         try
         {
-            return Follow(method, request, allowList, deadline.Token);
+            return Follow(method, request, allowList, toolId, deadline.Token);
         }
         catch (Exception e) when (deadline.IsCancellationRequested && e is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException)
         {
@@ -83,7 +88,7 @@ internal sealed class OutboundHttp : IDisposable
         }
     }
 
-    private (FetchResponse?, FetchError?) Follow(string method, FetchRequest request, HostAllowList allowList, CancellationToken token)
+    private (FetchResponse?, FetchError?) Follow(string method, FetchRequest request, HostAllowList allowList, string? toolId, CancellationToken token)
     {
         var url = request.Url;
         var body = request.Body;
@@ -91,7 +96,9 @@ internal sealed class OutboundHttp : IDisposable
         {
             if (OutboundTarget.Check(url, allowList, out var uri) is { } refusal)
                 return Fail(refusal.Invalid ? FetchErrorKind.Invalid : FetchErrorKind.Denied, hop == 0 ? refusal.Reason : $"redirect to {Shorten(url)}: {refusal.Reason}");
-            using var message = Build(method, uri, request.Headers, body);
+            // Checked on every hop: a credential goes to exactly its host, never to where a redirect points.
+            var credential = toolId is null ? null : Limits.Credentials.For(toolId, uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host.Trim('[', ']'));
+            using var message = Build(method, uri, request.Headers, body, credential);
             using var response = _client.Send(message, HttpCompletionOption.ResponseHeadersRead, token);
             var status = (int)response.StatusCode;
             if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
@@ -110,15 +117,17 @@ internal sealed class OutboundHttp : IDisposable
         }
     }
 
-    private static HttpRequestMessage Build(string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> headers, byte[]? body)
+    private static HttpRequestMessage Build(string method, Uri uri, IReadOnlyList<KeyValuePair<string, string>> headers, byte[]? body, NetCredential? credential)
     {
         var message = new HttpRequestMessage(new HttpMethod(method), uri) { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         if (body is not null) message.Content = new ByteArrayContent(body);
         foreach (var (name, value) in headers)
         {
+            if (credential is not null && string.Equals(name, credential.Header, StringComparison.OrdinalIgnoreCase)) continue;
             if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is { } content)
                 content.Headers.TryAddWithoutValidation(name, value);
         }
+        if (credential is not null) message.Headers.TryAddWithoutValidation(credential.Header, credential.Value);
         return message;
     }
 

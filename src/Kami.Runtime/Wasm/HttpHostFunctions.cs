@@ -29,7 +29,7 @@ internal static class HttpHostFunctions
             return Error(FetchErrorKind.Denied, $"at most {http.Limits.MaxRequestsPerCall} requests per call");
         call.HttpRequests++;
 
-        var (response, error) = http.Send(Read(request), HostAllowList.From(budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation);
+        var (response, error) = http.Send(Read(request), HostAllowList.From(budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
         return error is not null ? Error(error.Kind, error.Message) : ComponentValue.Ok(Write(response!));
     }
 

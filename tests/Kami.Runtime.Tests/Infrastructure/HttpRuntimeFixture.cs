@@ -10,10 +10,17 @@ namespace Kami.Runtime.Tests.Infrastructure;
 /// </summary>
 public sealed class HttpRuntimeFixture : IDisposable
 {
+    /// <summary>The credential the operator configured for test.http-fetch on localhost.</summary>
+    public const string Secret = "Bearer s3cret-token";
+
     public ToolRuntime Loopback { get; } = new(new RuntimeOptions
     {
         MaxConcurrency = 2,
-        Http = new HttpLimits { AllowPrivate = PrivateNetworkAllowance.Parse(["127.0.0.0/8", "::1"]) },
+        Http = new HttpLimits
+        {
+            AllowPrivate = PrivateNetworkAllowance.Parse(["127.0.0.0/8", "::1"]),
+            Credentials = NetCredentials.From([("test.http-fetch", "localhost", new NetCredential("Authorization", Secret))]),
+        },
     });
 
     public ToolRuntime Default { get; } = new(new RuntimeOptions { MaxConcurrency = 1 });
