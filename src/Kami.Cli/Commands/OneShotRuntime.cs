@@ -15,6 +15,6 @@ internal static class OneShotRuntime
         PrepareInstances = false,
         PoolingAllocator = settings.PoolingAllocator,
         EnvDenyList = settings.EnvDenyList,
-        Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate },
+        Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials },
     };
 }

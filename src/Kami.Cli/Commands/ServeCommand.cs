@@ -36,7 +36,7 @@ internal static class ServeCommand
                     QueueLimit = settings.QueueLimit,
                     PoolingAllocator = settings.PoolingAllocator,
                     EnvDenyList = settings.EnvDenyList,
-                    Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate },
+                    Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials },
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

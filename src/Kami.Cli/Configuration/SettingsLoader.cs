@@ -76,6 +76,7 @@ internal sealed class SettingsLoader
             EnvDenyList = new EnvDenyList(List(root, SettingKeys.EnvDenyList)),
             RequireApproval = Bool(root, SettingKeys.RequireApproval),
             NetAllowPrivate = Networks(root, SettingKeys.NetAllowPrivate),
+            NetCredentials = CredentialReader.Read(root.GetSection(TomlConfigurationProvider.CredentialsSection)),
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);
