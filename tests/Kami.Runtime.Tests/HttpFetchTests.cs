@@ -53,6 +53,27 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Fetch_TwoRequests_MetricsRecordHostStatusAndBytes()
+    {
+        using var server = new LoopbackHttpServer(c => Text(c, 200, "hello"));
+
+        var input = Input($"http://localhost:{server.Port}/secret-path?token=abc", ("method", "POST"), ("body", "12345678"), ("times", "2"));
+        var result = await fixture.Loopback.ExecuteAsync(Fetch(input, "localhost"));
+
+        Expect.Success(result);
+        Assert.Equal(2, result.Metrics.Http.Count);
+        Assert.All(result.Metrics.Http, e => Assert.Equal(new HttpExchange("POST", "localhost", 200, null, 8, 5), e));
+    }
+
+    [Fact]
+    public async Task Fetch_Denied_MetricsRecordTheRefusal()
+    {
+        var result = await fixture.Loopback.ExecuteAsync(Fetch(Input("http://169.254.169.254/latest/meta-data/"), "localhost"));
+
+        Assert.Equal(new HttpExchange("GET", "169.254.169.254", null, "denied", 0, 0), Assert.Single(result.Metrics.Http));
+    }
+
+    [Fact]
     public async Task Fetch_NotFound_IsAResponseNotAnError()
     {
         using var server = new LoopbackHttpServer(c => Text(c, 404, "nope"));

@@ -1,5 +1,6 @@
 using System.Text;
 using Kami.Core.Security.Network;
+using Kami.Runtime.Execution;
 using Kami.Runtime.Http;
 using Wasmtime.Components;
 
@@ -25,11 +26,14 @@ internal static class HttpHostFunctions
     {
         var call = CallContext.Current;
         if (call?.Budget is not { } budget) return Error(FetchErrorKind.Denied, "outbound requests are not allowed while the tool starts");
-        if (call.HttpRequests >= http.Limits.MaxRequestsPerCall)
+        var fetch = Read(request);
+        var host = Uri.TryCreate(fetch.Url, UriKind.Absolute, out var uri) ? uri.IdnHost : "(invalid URL)";
+        if (call.HttpExchanges.Count >= http.Limits.MaxRequestsPerCall)
             return Error(FetchErrorKind.Denied, $"at most {http.Limits.MaxRequestsPerCall} requests per call");
-        call.HttpRequests++;
 
-        var (response, error) = http.Send(Read(request), HostAllowList.From(budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
+        var (response, error) = http.Send(fetch, HostAllowList.From(budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
+        call.HttpExchanges.Add(new HttpExchange(fetch.Method, host, response?.Status, error is null ? null : CaseName(error.Kind), fetch.Body?.Length ?? 0,
+            response is null ? 0 : response.Bytes?.Length ?? System.Text.Encoding.UTF8.GetByteCount(response.Text!)));
         return error is not null ? Error(error.Kind, error.Message) : ComponentValue.Ok(Write(response!));
     }
 
@@ -68,12 +72,16 @@ internal static class HttpHostFunctions
         ]);
     }
 
-    private static ComponentValue Error(FetchErrorKind kind, string message) => ComponentValue.Err(kind switch
+    private static ComponentValue Error(FetchErrorKind kind, string message) =>
+        ComponentValue.Err(ComponentValue.Variant(CaseName(kind), kind == FetchErrorKind.Timeout ? null : ComponentValue.String(message)));
+
+    /// <summary>The case of the WIT <c>error</c> variant.</summary>
+    private static string CaseName(FetchErrorKind kind) => kind switch
     {
-        FetchErrorKind.Denied => ComponentValue.Variant("denied", ComponentValue.String(message)),
-        FetchErrorKind.Unreachable => ComponentValue.Variant("unreachable", ComponentValue.String(message)),
-        FetchErrorKind.Timeout => ComponentValue.Variant("timeout", null),
-        FetchErrorKind.TooLarge => ComponentValue.Variant("too-large", ComponentValue.String(message)),
-        _ => ComponentValue.Variant("invalid", ComponentValue.String(message)),
-    });
+        FetchErrorKind.Denied => "denied",
+        FetchErrorKind.Unreachable => "unreachable",
+        FetchErrorKind.Timeout => "timeout",
+        FetchErrorKind.TooLarge => "too-large",
+        _ => "invalid",
+    };
 }
