@@ -1,7 +1,7 @@
 namespace Kami.Core.Security.Network;
 
 /// <summary>The operator's <c>net_credentials</c>: per tool, per exact host, the header to inject. Empty by default.</summary>
-public sealed class NetCredentials
+public sealed class NetCredentials : IEquatable<NetCredentials>
 {
     private readonly Dictionary<string, Dictionary<string, NetCredential>> _byTool = new(StringComparer.Ordinal);
 
@@ -24,6 +24,18 @@ public sealed class NetCredentials
     /// <summary>The credential for requests of <paramref name="toolId"/> to exactly <paramref name="host"/>, if any.</summary>
     public NetCredential? For(string toolId, string host) =>
         _byTool.TryGetValue(toolId, out var hosts) && hosts.TryGetValue(HostAllowList.NormalizeName(host) ?? host, out var credential) ? credential : null;
+
+    /// <summary>Same tools, hosts and credentials (options built from the same settings compare equal).</summary>
+    public bool Equals(NetCredentials? other) =>
+        other is not null && _byTool.Count == other._byTool.Count && _byTool.All(t =>
+            other._byTool.TryGetValue(t.Key, out var hosts) && hosts.Count == t.Value.Count
+            && t.Value.All(h => hosts.TryGetValue(h.Key, out var c) && c == h.Value));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as NetCredentials);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _byTool.Count;
 
     /// <summary>The hosts a tool has a credential for (for <c>kami inspect</c>: that one is configured, never its value).</summary>
     public IReadOnlyList<string> HostsOf(string toolId) => _byTool.TryGetValue(toolId, out var hosts) ? [.. hosts.Keys.Order(StringComparer.Ordinal)] : [];

@@ -6,7 +6,7 @@ namespace Kami.Core.Security.Network;
 /// The operator's <c>net_allow_private</c>: networks (CIDR or single addresses) and host names whose non-public
 /// addresses tools may still reach, e.g. an internal API. Empty by default: no tool reaches a private address.
 /// </summary>
-public sealed class PrivateNetworkAllowance
+public sealed class PrivateNetworkAllowance : IEquatable<PrivateNetworkAllowance>
 {
     private readonly List<IPNetwork> _networks = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
@@ -35,6 +35,15 @@ public sealed class PrivateNetworkAllowance
         }
         return allowance;
     }
+
+    /// <summary>Same entries in the same order (options built from the same settings compare equal).</summary>
+    public bool Equals(PrivateNetworkAllowance? other) => other is not null && Entries.SequenceEqual(other.Entries, StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as PrivateNetworkAllowance);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Entries.Count;
 
     /// <summary>Whether a connection to <paramref name="address"/>, resolved for <paramref name="host"/>, is allowed though the address is not public.</summary>
     public bool Covers(string host, IPAddress address)

@@ -29,4 +29,12 @@ public sealed class PrivateNetworkAllowanceTests
         var e = Assert.Throws<FormatException>(() => PrivateNetworkAllowance.Parse([entry]));
         Assert.Contains(entry, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Equals_SameEntries_Equal()
+    {
+        Assert.Equal(PrivateNetworkAllowance.Parse(["10.0.0.0/8", "api.internal"]), PrivateNetworkAllowance.Parse(["10.0.0.0/8", "api.internal"]));
+        Assert.NotEqual(PrivateNetworkAllowance.Parse(["10.0.0.0/8"]), PrivateNetworkAllowance.Parse(["10.0.0.0/16"]));
+        Assert.Equal(PrivateNetworkAllowance.None, PrivateNetworkAllowance.Parse([]));
+    }
 }
