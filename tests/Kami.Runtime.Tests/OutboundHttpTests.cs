@@ -26,14 +26,20 @@ public sealed class OutboundHttpTests
     public void Send_NameResolvingToPrivateAndCoveredAddresses_ConnectsOnlyToCovered()
     {
         using var server = Server();
+        // A decoy on 127.0.0.2, same port: it is loopback too, but the operator covers only 127.0.0.1.
+        var decoy = new System.Net.Sockets.TcpListener(IPAddress.Parse("127.0.0.2"), server.Port);
+        decoy.Start();
         var calls = 0;
-        using var http = new OutboundHttp(Loopback, (_, _) =>
+        using var http = new OutboundHttp(new HttpLimits { AllowPrivate = PrivateNetworkAllowance.Parse(["127.0.0.1"]) }, (_, _) =>
         {
             calls++;
-            return Task.FromResult(new[] { IPAddress.Parse("10.255.255.1"), IPAddress.Loopback });
+            return Task.FromResult(new[] { IPAddress.Parse("127.0.0.2"), IPAddress.Loopback });
         });
 
         var (response, error) = http.Send(Get($"http://api.rebind.test:{server.Port}/"), HostAllowList.From(["api.rebind.test"]), TimeSpan.FromSeconds(10), default);
+        var decoyReached = decoy.Pending();
+        decoy.Stop();
+        Assert.False(decoyReached, "the socket connected to an address the check refused");
 
         // The loopback listener answered (its own 404 for a Host it does not serve): the socket went to 127.0.0.1.
         Assert.Null(error);
