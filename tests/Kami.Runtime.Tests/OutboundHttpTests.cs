@@ -47,6 +47,31 @@ public sealed class OutboundHttpTests
         Assert.Equal(1, calls); // one lookup: the name exists only in this resolver, so a second (system) lookup would have failed
     }
 
+    [Fact]
+    public async Task Send_Ipv6LiteralListed_ReachesIt()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.IPv6Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var buffer = new byte[4096];
+            var seen = "";
+            while (!seen.Contains("\r\n\r\n", StringComparison.Ordinal)) seen += Encoding.ASCII.GetString(buffer, 0, await stream.ReadAsync(buffer));
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nv6"));
+            return seen;
+        });
+        using var http = new OutboundHttp(new HttpLimits { AllowPrivate = PrivateNetworkAllowance.Parse(["::1"]) });
+
+        var (response, error) = http.Send(Get($"http://[::1]:{port}/six"), HostAllowList.From(["[::1]"]), TimeSpan.FromSeconds(10), default);
+
+        Assert.Null(error);
+        Assert.Equal("v6", response!.Text);
+        Assert.StartsWith("GET /six HTTP/1.1", await serve, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("169.254.169.254")]
