@@ -225,6 +225,41 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Fetch_BinaryResponseOverBinaryBound_TooLarge()
+    {
+        var data = new byte[(1 << 20) + 1];
+        Array.Fill(data, (byte)0xff);
+        using var server = new LoopbackHttpServer(c => c.Response.OutputStream.WriteAsync(data).AsTask());
+
+        var result = await fixture.Loopback.ExecuteAsync(Fetch(Input($"http://localhost:{server.Port}/bin"), "localhost"));
+
+        Expect.Failure(result, ErrorKind.GuestFailed, "too-large:", "binary", "1,048,576");
+    }
+
+    [Fact]
+    public async Task Fetch_BytesRequestBodyOverLimit_TooLargeAndNothingSent()
+    {
+        using var server = new LoopbackHttpServer(c => Text(c, 200, "should not be reached"));
+
+        var input = Input($"http://localhost:{server.Port}/", ("method", "POST"), ("bytes", ((1 << 20) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var result = await fixture.Loopback.ExecuteAsync(Fetch(input, "localhost"));
+
+        Expect.Failure(result, ErrorKind.GuestFailed, "too-large:", "request body");
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Fetch_BytesRequestBody_ServerReceivesBytes()
+    {
+        using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));
+
+        var input = Input($"http://localhost:{server.Port}/", ("method", "PUT"), ("bytes", "1000"));
+        Expect.Success(await fixture.Loopback.ExecuteAsync(Fetch(input, "localhost")));
+
+        Assert.Equal(new byte[1000], Assert.Single(server.Requests).Body);
+    }
+
+    [Fact]
     public async Task Fetch_SlowServer_RequestTimeout()
     {
         LoopbackHttpServer? self = null;

@@ -9,6 +9,12 @@ public sealed record HttpLimits
     public int MaxRequestBytes { get; init; } = 1 << 20;
     /// <summary>Largest response body a tool may receive (default 4 MiB); reading stops there with <c>too-large</c>.</summary>
     public int MaxResponseBytes { get; init; } = 4 << 20;
+    /// <summary>
+    /// Largest response body returned as <c>bytes</c> (not UTF-8; default 1 MiB). Lower than the text bound because the
+    /// .NET binding builds one object per element of a <c>list&lt;u8&gt;</c>: ~96 bytes of host memory and ~0.15 µs per
+    /// byte (1 MiB: ~96 MiB allocated, ~180 ms), where a string costs about its size.
+    /// </summary>
+    public int MaxBinaryResponseBytes { get; init; } = 1 << 20;
     /// <summary>Requests per call (default 16); each redirect hop is part of the request that caused it.</summary>
     public int MaxRequestsPerCall { get; init; } = 16;
     /// <summary>Redirects followed per request (default 5), each checked like the first request.</summary>

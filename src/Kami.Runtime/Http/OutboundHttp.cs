@@ -161,6 +161,8 @@ internal sealed class OutboundHttp : IDisposable
         catch (DecoderFallbackException)
         {
             text = null;
+            if (bytes.Length > Limits.MaxBinaryResponseBytes)
+                return Fail(FetchErrorKind.TooLarge, $"the response body is {bytes.Length:N0} bytes of binary (not UTF-8) data; at most {Limits.MaxBinaryResponseBytes:N0} are allowed as bytes");
         }
         return (new FetchResponse((int)response.StatusCode, headers, text, text is null ? bytes : null), null);
     }
