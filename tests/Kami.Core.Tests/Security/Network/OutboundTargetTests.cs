@@ -11,6 +11,7 @@ public sealed class OutboundTargetTests
     [InlineData("http://ALLOWED.example:8080/")]
     [InlineData("https://allowed.example./")]
     [InlineData("https://a.wild.example/")]
+    [InlineData("http://allowed。example/")] // IDNA maps the ideographic full stop: the same listed name
     [InlineData("http://127.0.0.1:9000/")]
     [InlineData("http://[::1]:9000/")]
     [InlineData("http://93.184.215.14/")]
@@ -35,6 +36,11 @@ public sealed class OutboundTargetTests
     [InlineData("http://127.0.0.2/", "not on the tool's net_allow_list")]
     [InlineData("http://[::ffff:127.0.0.1]/", "not on the tool's net_allow_list")]
     [InlineData("http://[0:0:0:0:0:0:0:1]/", "not a canonical IP address")]
+    [InlineData("http://allowed.example:80@evil.net/", "user info")]
+    [InlineData("http://evil.net#@allowed.example/", "not on the tool's net_allow_list")]
+    [InlineData("http://evil.net?@allowed.example/", "not on the tool's net_allow_list")]
+    [InlineData("http://[::ffff:7f00:1]/", "not a canonical IP address")]
+    [InlineData("http://0.0.0.0/", "not on the tool's net_allow_list")]
     [InlineData("file:///etc/passwd", "scheme \"file\"")]
     [InlineData("gopher://allowed.example/", "scheme \"gopher\"")]
     [InlineData("ftp://allowed.example/", "scheme \"ftp\"")]
@@ -46,6 +52,20 @@ public sealed class OutboundTargetTests
         Assert.NotNull(refusal);
         Assert.False(refusal.Invalid, refusal.Reason);
         Assert.Contains(reason, refusal.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://allowed.example\\@evil.net/")]
+    [InlineData("http://evil.net\\@allowed.example/")]
+    [InlineData("http://%61llowed.example/")]
+    [InlineData("http://allowed.example%2eevil.net/")]
+    public void Check_HostWrittenAmbiguously_RefusedAsInvalid(string url)
+    {
+        // Where the host as written and as Uri reads it could differ, refuse rather than guess which one a server sees.
+        var refusal = OutboundTarget.Check(url, List, out _);
+
+        Assert.NotNull(refusal);
+        Assert.True(refusal.Invalid, refusal.Reason);
     }
 
     [Theory]
