@@ -15,17 +15,23 @@ if (!coreFile || !outFile) {
   process.exit(2);
 }
 
-// Concatenate in sorted order so the embedded metadata doesn't depend on readdir order.
-const witSource = readdirSync(witDir).filter((f) => f.endsWith('.wit')).sort()
+// Concatenate in sorted order so the embedded metadata doesn't depend on readdir order; world.wit first, as it
+// holds the top-level package line that must precede the nested package of http.wit.
+const witSource = readdirSync(witDir).filter((f) => f.endsWith('.wit'))
+  .sort((a, b) => (a === 'world.wit' ? -1 : b === 'world.wit' ? 1 : a < b ? -1 : a > b ? 1 : 0))
   .map((f) => readFileSync(join(witDir, f), 'utf8')).join('\n');
 
 // jco's package "exports" hide lib/, so locate the adapter on disk.
 const adapterPath = resolve(here, '../node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm');
 
+// A module that imports kami:http/outgoing is built against the world that offers it (wit/http.wit).
+const core = readFileSync(coreFile);
+const world = WebAssembly.Module.imports(new WebAssembly.Module(core)).some((i) => i.module.startsWith('kami:http/'))
+  ? 'kami-tool-http' : 'kami-tool';
 const embedded = await componentEmbed({
-  binary: readFileSync(coreFile),
+  binary: core,
   witSource,
-  world: 'kami-tool',
+  world,
 });
 const component = await componentNew(embedded, [['wasi_snapshot_preview1', readFileSync(adapterPath)]]);
 // Write-then-rename: a failed build never leaves a truncated .wasm behind.

@@ -14,6 +14,24 @@ public sealed class LifecycleTests : IDisposable
     private static string Echo => RepoPaths.Example("echo");
 
     [Fact]
+    public async Task Inspect_CredentialConfigured_SaysSoWithoutTheValue()
+    {
+        (await _cli.RunAsync("install", Echo, "--yes")).Ok();
+        File.WriteAllText(Path.Combine(_cli.Home, "config.toml"), """
+            [net_credentials."dev.kami.echo"."api.example.com"]
+            header = "Authorization"
+            value = "Bearer topsecret-value"
+            """);
+
+        var inspect = (await _cli.RunAsync("inspect", "dev.kami.echo")).Ok();
+        var json = (await _cli.RunAsync("inspect", "dev.kami.echo", "--json")).Ok();
+
+        Assert.Contains("configured for api.example.com", inspect.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("topsecret", inspect.Out + inspect.Err + json.Out + json.Err, StringComparison.Ordinal);
+        Assert.Equal("api.example.com", JsonDocument.Parse(json.Out).RootElement.GetProperty("credential_hosts")[0].GetString());
+    }
+
+    [Fact]
     public async Task Lifecycle_EchoExample_EveryStepWorks()
     {
         var install = (await _cli.RunAsync("install", Echo)).Ok();

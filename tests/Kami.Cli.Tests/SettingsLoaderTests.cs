@@ -30,7 +30,84 @@ public sealed class SettingsLoaderTests : IDisposable
         { "allowed_origins = [\"https://a.example\", \"https://b.example\"]", SettingKeys.AllowedOrigins, "https://a.example,https://b.example" },
         { "env_deny_list = [\"AWS_SECRET_ACCESS_KEY\"]", SettingKeys.EnvDenyList, "AWS_SECRET_ACCESS_KEY" },
         { "require_approval = true", SettingKeys.RequireApproval, "true" },
+        { "net_allow_private = [\"10.0.0.0/8\", \"api.internal\"]", SettingKeys.NetAllowPrivate, "10.0.0.0/8,api.internal" },
     };
+
+    [Fact]
+    public void Load_NetAllowPrivate_ReachesTheSettings()
+    {
+        var settings = Load("net_allow_private = [\"10.0.0.0/8\", \"api.internal\"]\n").Settings;
+
+        Assert.Equal(["10.0.0.0/8", "api.internal"], settings.NetAllowPrivate.Entries);
+        Assert.True(settings.NetAllowPrivate.Covers("x", System.Net.IPAddress.Parse("10.9.9.9")));
+    }
+
+    [Fact]
+    public void Load_NetCredentials_ExpandsEnvAndFileForExactlyThatToolAndHost()
+    {
+        var variable = "KAMI_TEST_CRED_" + Guid.NewGuid().ToString("n")[..8];
+        Environment.SetEnvironmentVariable(variable, "from-env");
+        var file = _temp.Combine("token.txt");
+        File.WriteAllText(file, "from-file\n");
+        try
+        {
+            var loader = Load($$"""
+                [net_credentials."dev.example.github"."api.github.com"]
+                header = "Authorization"
+                value = "Bearer ${env:{{variable}}}"
+
+                [net_credentials."dev.example.other"."API.example.com"]
+                header = "X-Key"
+                value = "${file:{{file}}}"
+                """);
+
+            Assert.Empty(loader.Warnings);
+            var credentials = loader.Settings.NetCredentials;
+            Assert.Equal(new("Authorization", "Bearer from-env"), credentials.For("dev.example.github", "api.github.com"));
+            Assert.Equal(new("X-Key", "from-file"), credentials.For("dev.example.other", "api.example.com"));
+            Assert.Null(credentials.For("dev.example.github", "api.example.com"));
+            Assert.Null(credentials.For("dev.example.other", "api.github.com"));
+            Assert.DoesNotContain("from-env", credentials.For("dev.example.github", "api.github.com")!.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
+    public void Load_NetCredentialsUnsetVariable_SaysWhichTableAndVariable()
+    {
+        var e = Assert.Throws<KamiException>(() => Load("""
+            [net_credentials."dev.example.github"."api.github.com"]
+            header = "Authorization"
+            value = "Bearer ${env:KAMI_TEST_SURELY_UNSET_VARIABLE}"
+            """));
+
+        Assert.Equal(ErrorKind.InvalidInput, e.Kind);
+        Assert.Contains("[net_credentials.\"dev.example.github\".\"api.github.com\"]", e.Message, StringComparison.Ordinal);
+        Assert.Contains("KAMI_TEST_SURELY_UNSET_VARIABLE is not set", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("header = \"Host\"\nvalue = \"x\"", "not a header name")]
+    [InlineData("value = \"x\"", "needs both header")]
+    public void Load_NetCredentialsBadTable_Refused(string body, string reason)
+    {
+        var e = Assert.Throws<KamiException>(() => Load("[net_credentials.\"t\".\"h.example\"]\n" + body + "\n"));
+
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NetAllowPrivateBadEntry_SaysWhichSettingAndEntry()
+    {
+        var e = Assert.Throws<KamiException>(() => Load("net_allow_private = [\"10.0.0.0/99\"]\n"));
+
+        Assert.Equal(ErrorKind.InvalidInput, e.Kind);
+        Assert.Contains("net_allow_private", e.Message, StringComparison.Ordinal);
+        Assert.Contains("10.0.0.0/99", e.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(Values))]

@@ -45,6 +45,9 @@ public sealed class ComponentImportsTests
     [InlineData("wasi:clocks/monotonic-clock@0.2.12", true)]
     [InlineData("wasi:sockets/tcp@0.2.3", true)]
     [InlineData("wasi:http/outgoing-handler@0.2.0", false)]
+    [InlineData("kami:http/outgoing@0.1.0", true)]
+    [InlineData("kami:http/outgoing@0.2.0", false)]
+    [InlineData("kami:http/incoming@0.1.0", false)]
     [InlineData("wasi:io/poll@0.3.0", false)]
     [InlineData("wasi:io/poll", false)]
     [InlineData("wasi:io-evil/poll@0.2.0", false)]
@@ -52,5 +55,13 @@ public sealed class ComponentImportsTests
     public void IsProvided_ImportName_OnlyTheHostInterfaceAndWasi02(string import, bool provided)
     {
         Assert.Equal(provided, ImportPolicy.IsProvided(import));
+    }
+
+    [Theory]
+    [InlineData("wasi:http/outgoing-handler@0.2.0")]
+    [InlineData("wasi:http/types@0.2.3")]
+    public void Hint_WasiHttp_PointsToKamiHttp(string import)
+    {
+        Assert.Contains("kami:http/outgoing@0.1.0", ImportPolicy.Hint(import), StringComparison.Ordinal);
     }
 }

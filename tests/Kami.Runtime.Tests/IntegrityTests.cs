@@ -68,6 +68,14 @@ public sealed class IntegrityTests(RuntimeFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Run_WasiHttpImport_RefusedPointingToKamiHttp()
+    {
+        var result = await fixture.RunAsync("wasi_http_import");
+
+        Expect.Failure(result, ErrorKind.ComponentInvalid, "refused", "wasi:http/outgoing-handler@0.2.0", "cannot be checked against the tool's net_allow_list", "kami:http/outgoing@0.1.0");
+    }
+
+    [Fact]
     public void Check_UnknownImport_NamesTheImport()
     {
         var e = Assert.Throws<KamiException>(() => fixture.Runtime.Check("test.unknown_import", RepoPaths.Fixture("unknown_import.wasm")));

@@ -20,7 +20,7 @@ internal static class InspectCommand
             var toolId = ToolIdArgument.Parse(context.Get(id));
             var tool = InstalledTools.Require(context, toolId);
             var previous = context.Registry.Previous(tool.Id);
-            var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id)) with { PreviousVersion = previous?.Manifest.Version.ToString() };
+            var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id)) with { PreviousVersion = previous?.Manifest.Version.ToString(), CredentialHosts = context.Settings.NetCredentials.HostsOf(tool.Id.Value) };
             if (context.Json)
             {
                 context.Output.Json(details, CliJsonContext.Relaxed.ToolDetailsJson);
@@ -56,6 +56,8 @@ internal static class InspectCommand
         var policy = d.Policy;
         string Default(bool isDefault) => isDefault ? " (default)" : "";
         Row("network", policy.NetAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.NetAllowList));
+        if (d.CredentialHosts is { Count: > 0 } hosts)
+            Row("credentials", $"configured for {string.Join(", ", hosts)} (net_credentials; injected by kami, value not shown)");
         Row("files", policy.FsAccess + Default(policy.FsAccess == "none") + (policy.FsAccess == "none" ? "" : $" → {d.DataDirectory}"));
         Row("environment", policy.EnvAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.EnvAllowList));
         Row("max_memory_mb", policy.MaxMemoryMb + Default(policy.MaxMemoryMb == SecurityPolicy.DefaultMaxMemoryMb));

@@ -21,6 +21,12 @@ internal sealed record KamiSettings
     /// <summary>Host variables no tool is given, on top of KAMI's own (<c>KAMI_*</c>), whatever its manifest asks.</summary>
     public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
 
+    /// <summary>Non-public networks (CIDRs) and host names tools may still reach over kami:http; none by default.</summary>
+    public Kami.Core.Security.Network.PrivateNetworkAllowance NetAllowPrivate { get; init; } = Kami.Core.Security.Network.PrivateNetworkAllowance.None;
+
+    /// <summary>Headers kami injects per tool and exact host (<c>[net_credentials."tool"."host"]</c>), values already expanded.</summary>
+    public Kami.Core.Security.Network.NetCredentials NetCredentials { get; init; } = Kami.Core.Security.Network.NetCredentials.None;
+
     /// <summary>Without a terminal, install a tool that asks for any capability only with <c>--yes</c>.</summary>
     public bool RequireApproval { get; init; }
 

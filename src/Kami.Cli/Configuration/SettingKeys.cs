@@ -22,10 +22,11 @@ internal static class SettingKeys
     public const string MaxDownloadMb = "max_download_mb";
 
     public const string CacheMaxMb = "cache_max_mb";
+    public const string NetAllowPrivate = "net_allow_private";
 
     public static readonly IReadOnlyList<string> All =
         [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator, LogLevel,
-            EnvDenyList, RequireApproval, RequireSignature, IndexUrl, MaxDownloadMb, CacheMaxMb];
+            EnvDenyList, RequireApproval, RequireSignature, IndexUrl, MaxDownloadMb, CacheMaxMb, NetAllowPrivate];
 
     /// <summary>Every key config.toml may hold: the ones <c>kami status</c> shows, and the token, which it does not.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>([.. All, Token], StringComparer.OrdinalIgnoreCase);

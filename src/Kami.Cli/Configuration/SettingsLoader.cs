@@ -3,6 +3,7 @@ using Kami.Runtime.Execution;
 using System.Globalization;
 using Kami.Core.Errors;
 using Kami.Core.Security;
+using Kami.Core.Security.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
@@ -81,6 +82,8 @@ internal sealed class SettingsLoader
             IndexUrl = root[SettingKeys.IndexUrl] is { Length: > 0 } index ? index : null,
             MaxDownloadMb = Int(root, SettingKeys.MaxDownloadMb, 1, 4096),
             CacheMaxMb = Int(root, SettingKeys.CacheMaxMb, 0, 1_000_000),
+            NetAllowPrivate = Networks(root, SettingKeys.NetAllowPrivate),
+            NetCredentials = CredentialReader.Read(root.GetSection(TomlConfigurationProvider.CredentialsSection)),
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);
@@ -107,6 +110,18 @@ internal sealed class SettingsLoader
 
     private static string[] List(IConfiguration c, string key) =>
         (c[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static PrivateNetworkAllowance Networks(IConfiguration c, string key)
+    {
+        try
+        {
+            return PrivateNetworkAllowance.Parse(List(c, key));
+        }
+        catch (FormatException e)
+        {
+            throw new KamiException(ErrorKind.InvalidInput, $"setting {key}: {e.Message}");
+        }
+    }
 
     private static int Int(IConfiguration c, string key, int min, int max)
     {

@@ -48,10 +48,55 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
             };
         }
         foreach (var table in document.Tables)
-            Warn(table, $"table [{table.Name?.ToString().Trim()}] is ignored; KAMI reads only top-level settings");
+        {
+            if (table is TableSyntax && table.Name is { } name && KeyParts(name) is [var section, var tool, var host] && section == CredentialsSection)
+            {
+                ReadCredential(table, tool, host);
+                continue;
+            }
+            Warn(table, $"table [{table.Name?.ToString().Trim()}] is ignored; KAMI reads only top-level settings and [{CredentialsSection}.\"<tool>\".\"<host>\"]");
+        }
     }
 
     /// <summary>The key as TOML means it (bare or quoted alike); null for a dotted key, which no setting is.</summary>
+    /// <summary>The table of injected credentials: [net_credentials."tool id"."host"] with header and value.</summary>
+    public const string CredentialsSection = "net_credentials";
+
+    private void ReadCredential(TableSyntaxBase table, string tool, string host)
+    {
+        foreach (var kv in table.Items.OfType<KeyValueSyntax>())
+        {
+            var key = kv.Key is null ? null : KeyName(kv.Key);
+            if (key is not ("header" or "value") || kv.Value is not StringValueSyntax value)
+            {
+                Warn(kv, $"{kv.Key?.ToString().Trim()} in [{CredentialsSection}.\"{tool}\".\"{host}\"] is ignored; it takes header = \"...\" and value = \"...\"");
+                continue;
+            }
+            Data[$"{CredentialsSection}:{tool}:{host}:{key}"] = value.Value;
+        }
+    }
+
+    private static List<string>? KeyParts(KeySyntax key)
+    {
+        var parts = new List<string>();
+        if (Part(key.Key) is not { } first) return null;
+        parts.Add(first);
+        if (key.DotKeys is { } dots)
+            foreach (var dot in dots)
+            {
+                if (Part(dot.Key) is not { } next) return null;
+                parts.Add(next);
+            }
+        return parts;
+    }
+
+    private static string? Part(BareKeyOrStringValueSyntax? key) => key switch
+    {
+        BareKeySyntax bare => bare.Key?.Text,
+        StringValueSyntax quoted => quoted.Value,
+        _ => null,
+    };
+
     private static string? KeyName(KeySyntax key)
     {
         if (key.DotKeys is { ChildrenCount: > 0 }) return null;

@@ -11,7 +11,7 @@ internal sealed record PolicyJson(IReadOnlyList<string> NetAllowList, string FsA
 
 internal sealed record ToolDetailsJson(string Id, string Name, string Version, bool Enabled, string Description,
     IReadOnlyList<ArgumentJson> Arguments, PolicyJson Policy, string WasmSha256, string InstallPath, string WasmFile,
-    string DataDirectory, DateTimeOffset InstalledAt, string Source, string? SignerPublicKey, bool Pinned, string? PreviousVersion);
+    string DataDirectory, DateTimeOffset InstalledAt, string Source, string? SignerPublicKey, bool Pinned, string? PreviousVersion, IReadOnlyList<string>? CredentialHosts = null);
 
 internal sealed record ProblemJson(string Severity, string File, int? Line, string? Field, string Message);
 

@@ -18,7 +18,7 @@ public sealed record CapabilitySummary
     /// <summary>Allow-listed variables it will never be given (<see cref="EnvDenyList"/>), with why.</summary>
     public required IReadOnlyList<(string Name, string Reason)> EnvWithheld { get; init; }
 
-    /// <summary>The hosts in <c>net_allow_list</c>. Shown only: world 0.1.0 has no network interface, so naming a host grants nothing yet.</summary>
+    /// <summary>The hosts in <c>net_allow_list</c>. What the tool may reach over kami:http/outgoing (private addresses only where the operator allows).</summary>
     public required IReadOnlyList<string> Hosts { get; init; }
 
     /// <summary>The limits the policy raises above KAMI's defaults (lowered ones are not listed: they grant nothing).</summary>

@@ -27,7 +27,7 @@ public sealed record SecurityPolicy
     /// <summary>The default policy: nothing granted, default limits.</summary>
     public static SecurityPolicy DenyAll { get; } = new();
 
-    /// <summary>Hosts (exact, or <c>*.</c> suffix wildcards, lowercase) the tool names in <c>net_allow_list</c>; recorded and shown, but no network is granted yet.</summary>
+    /// <summary>Hosts (exact, or <c>*.</c> suffix wildcards, lowercase) the tool names in <c>net_allow_list</c>; the only hosts it may reach over kami:http/outgoing (see <see cref="Network.HostAllowList"/>).</summary>
     public IReadOnlyList<string> NetAllowList { get; init; } = [];
     /// <summary>How much of its data directory the tool may see.</summary>
     public FsAccess FsAccess { get; init; } = FsAccess.None;
@@ -42,7 +42,7 @@ public sealed record SecurityPolicy
 
     /// <summary>Whether the tool may write to its data directory (<see cref="FsAccess.Sandbox"/>).</summary>
     public bool CanWriteFiles => FsAccess == FsAccess.Sandbox;
-    /// <summary>Whether the policy names any host. It does not mean the tool can reach one: no network is granted yet.</summary>
+    /// <summary>Whether the policy names any host the tool may reach over kami:http/outgoing.</summary>
     public bool HasNetwork => NetAllowList.Count > 0;
 
     /// <summary>Same grants and limits; lists compare in order.</summary>

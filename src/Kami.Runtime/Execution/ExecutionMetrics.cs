@@ -8,4 +8,7 @@ public sealed record ExecutionMetrics(TimeSpan Duration, ulong FuelUsed, long Me
 {
     /// <summary>All zero: for calls that failed before a guest ran.</summary>
     public static ExecutionMetrics Empty { get; } = new(TimeSpan.Zero, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The outbound HTTP requests the call made (kami:http/outgoing), in order; empty for most tools.</summary>
+    public IReadOnlyList<HttpExchange> Http { get; init; } = [];
 }

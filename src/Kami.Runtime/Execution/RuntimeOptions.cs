@@ -80,6 +80,9 @@ public sealed record RuntimeOptions
     /// </summary>
     public Kami.Core.Trust.SignaturePolicy? Signatures { get; init; }
 
+    /// <summary>Bounds on outbound HTTP (kami:http/outgoing) and the operator's <c>net_allow_private</c>.</summary>
+    public Http.HttpLimits Http { get; init; } = new();
+
     /// <summary>Every setting at its default.</summary>
     public static RuntimeOptions Default { get; } = new();
 }

@@ -17,6 +17,12 @@ internal sealed class CallContext(string toolId, IGuestLogSink? sink, int maxLog
     public string ToolId { get; } = toolId;
     public IGuestLogSink? Sink { get; } = sink;
     private readonly int _maxLogLines = maxLogLines;
+
+    /// <summary>The running call's time, cancellation and policy; null while start functions run (no outbound requests then).</summary>
+    public GuestBudget? Budget { get; set; }
+
+    /// <summary>Outbound HTTP requests this call has made (bounded per call), for the call's metrics.</summary>
+    public List<HttpExchange> HttpExchanges { get; } = [];
     private int _linesLeft = maxLogLines;
     private int _dropped;
 

@@ -96,10 +96,12 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
     {
         var imports = ComponentImports.Read(bytes);
         var missing = imports?.Where(i => !ImportPolicy.IsProvided(i)).ToList();
+        if (missing?.Select(ImportPolicy.Hint).FirstOrDefault(h => h is not null) is { } hint)
+            throw new KamiException(ErrorKind.ComponentInvalid, $"tool {toolId} was refused: {hint}");
         if (missing is { Count: > 0 })
             throw new KamiException(ErrorKind.ComponentInvalid,
                 $"tool {toolId} was refused: it imports {string.Join(", ", missing)}, which KAMI does not provide "
-                + "(available: kami:tool/host@0.1.0 and WASI 0.2 cli, clocks, filesystem, io, random, sockets)");
+                + "(available: kami:tool/host@0.1.0, kami:http/outgoing@0.1.0 and WASI 0.2 cli, clocks, filesystem, io, random, sockets)");
 
         Component component;
         try

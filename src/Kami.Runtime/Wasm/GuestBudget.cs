@@ -31,6 +31,15 @@ internal sealed class GuestBudget
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
 
+    /// <summary>Wall clock the call has left (zero or less when spent); bounds what a host function may wait for.</summary>
+    public TimeSpan Remaining => _limit - Stopwatch.GetElapsedTime(_started);
+
+    /// <summary>The caller's cancellation, for host functions that block (an outbound request).</summary>
+    public CancellationToken Cancellation => _cancellation;
+
+    /// <summary>The policy of the call (its net_allow_list, for outbound requests).</summary>
+    public SecurityPolicy Policy => _policy;
+
     /// <summary>Epoch-deadline callback: ends the guest on cancellation or when the time is spent, else one more tick.</summary>
     public ulong OnTick()
     {

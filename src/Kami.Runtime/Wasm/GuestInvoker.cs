@@ -41,21 +41,22 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         {
             fresh ??= FreshInstance.Create(_engine, component, request, cancellation);
             fresh.Start(request.ToolId, cancellation); // made ahead or just now, the call gets all of its fuel and time once
+            call.Budget = fresh.Budget;
             var error = Call(fresh, request, options, out var output);
-            var metrics = Metrics(fresh, request, started, queueWait);
+            var metrics = Metrics(fresh, request, started, queueWait, call);
             return error is null ? ExecutionResult.Success(output, metrics) : ExecutionResult.Failure(error, metrics);
         }
         catch (WasmtimeException e)
         {
             var error = TrapClassifier.Classify(request.ToolId, e, request.Policy, fresh?.Memories ?? component.Shape?.Memories.Count ?? 1);
-            var metrics = Metrics(fresh, request, started, queueWait);
+            var metrics = Metrics(fresh, request, started, queueWait, call);
             // A start function that ran out of fuel leaves no instance to ask, but it used all there was.
             if (fresh is null && error is LimitExceededException { Limit: ResourceLimit.Fuel }) metrics = metrics with { FuelUsed = request.Policy.MaxFuel };
             return ExecutionResult.Failure(error, metrics);
         }
         catch (KamiException e)
         {
-            return ExecutionResult.Failure(e, Metrics(fresh, request, started, queueWait));
+            return ExecutionResult.Failure(e, Metrics(fresh, request, started, queueWait, call));
         }
         finally
         {
@@ -83,8 +84,8 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         return null;
     }
 
-    private static ExecutionMetrics Metrics(FreshInstance? fresh, ExecutionRequest request, long started, TimeSpan queueWait) =>
-        new(Stopwatch.GetElapsedTime(started), fresh?.FuelUsed ?? 0, (long)request.Policy.MaxMemoryMb << 20, queueWait);
+    private static ExecutionMetrics Metrics(FreshInstance? fresh, ExecutionRequest request, long started, TimeSpan queueWait, CallContext call) =>
+        new(Stopwatch.GetElapsedTime(started), fresh?.FuelUsed ?? 0, (long)request.Policy.MaxMemoryMb << 20, queueWait) { Http = call.HttpExchanges };
 
     /// <summary>
     /// Called on a worker thread with nothing to do: finishes tearing down its last instance and makes a fresh one

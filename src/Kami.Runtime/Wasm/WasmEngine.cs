@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Kami.Runtime.Caching;
 using Kami.Runtime.Execution;
+using Kami.Runtime.Http;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -38,6 +39,8 @@ internal sealed class WasmEngine : IDisposable
         Linker.AddWasiPreview2();
         WasiWaitGuard.Define(Linker);
         HostFunctions.Define(Linker);
+        Http = new OutboundHttp(options.Http);
+        HttpHostFunctions.Define(Linker, Http);
 
         _ticker = new Thread(Tick) { IsBackground = true, Name = "kami-epoch-ticker" };
         _ticker.Start();
@@ -65,6 +68,9 @@ internal sealed class WasmEngine : IDisposable
         $"wasmtime {ToolRuntime.WasmtimeVersion}; {RuntimeInformation.RuntimeIdentifier}; component-model fuel epochs; stack {options.MaxStackBytes}";
     public ComponentLinker Linker { get; }
 
+    /// <summary>The one outbound HTTP client (connection pool) behind kami:http/outgoing.</summary>
+    public OutboundHttp Http { get; }
+
     // One ticker advances the engine-wide epoch; each Store sets its own deadline against it.
     private void Tick()
     {
@@ -77,6 +83,7 @@ internal sealed class WasmEngine : IDisposable
         _stop.Cancel();
         _ticker.Join();
         Linker.Dispose();
+        Http.Dispose();
         Engine.Dispose();
         _stop.Dispose();
     }

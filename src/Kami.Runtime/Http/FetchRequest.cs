@@ -1,0 +1,4 @@
+namespace Kami.Runtime.Http;
+
+/// <summary>A request a guest asked for, as plain .NET values (the Wasm marshalling lives in Wasm/HttpHostFunctions).</summary>
+internal sealed record FetchRequest(string Method, string Url, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[]? Body, uint? TimeoutMs);

@@ -1,0 +1,28 @@
+namespace Kami.Runtime.Http;
+
+/// <summary>Which request headers a tool may set: none that frame the message, pick the host or reach a proxy.</summary>
+internal static class RequestHeaders
+{
+    /// <summary>Headers per request, and their total size: servers refuse far less than this anyway.</summary>
+    public const int MaxCount = 100;
+    public const int MaxBytes = 64 * 1024;
+
+    private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "host", "connection", "content-length", "transfer-encoding", "upgrade", "te", "trailer", "expect", "keep-alive",
+    };
+
+    /// <summary>Null when the header may be sent; otherwise why not.</summary>
+    public static string? Refusal(string name, string value)
+    {
+        if (name.Length == 0 || name.Any(c => c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".Contains(c)))
+            return $"header name \"{Shorten(name)}\" is not a valid HTTP token";
+        if (Forbidden.Contains(name) || name.StartsWith("proxy-", StringComparison.OrdinalIgnoreCase))
+            return $"header {name} is set by the host; a tool may not set it";
+        if (value.Any(c => c is '\r' or '\n' or '\0'))
+            return $"header {name} has a line break or NUL in its value";
+        return null;
+    }
+
+    private static string Shorten(string s) => s.Length <= 64 ? s : s[..64] + "…";
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using Kami.Core.Security.Network;
+using Kami.Runtime.Execution;
+using Kami.Runtime.Http;
+using Wasmtime.Components;
+
+namespace Kami.Runtime.Wasm;
+
+/// <summary>
+/// The <c>kami:http/outgoing@0.1.0</c> interface (wit/http.wit): <c>fetch</c> marshalled between component values
+/// and <see cref="OutboundHttp"/>. Runs on the guest's worker thread and blocks it for the request, bounded by the
+/// request's timeout and the call's remaining wall clock.
+/// </summary>
+internal static class HttpHostFunctions
+{
+    public const string OutgoingInterface = "kami:http/outgoing@0.1.0";
+
+    public static void Define(ComponentLinker linker, OutboundHttp http)
+    {
+        using var root = linker.Root();
+        using var outgoing = root.AddInstance(OutgoingInterface);
+        outgoing.DefineFunction("fetch", (args, results) => results[0] = Fetch(http, args[0]));
+    }
+
+    private static ComponentValue Fetch(OutboundHttp http, ComponentValue request)
+    {
+        var call = CallContext.Current;
+        if (call?.Budget is not { } budget) return Error(FetchErrorKind.Denied, "outbound requests are not allowed while the tool starts");
+        var fetch = Read(request);
+        var host = Uri.TryCreate(fetch.Url, UriKind.Absolute, out var uri) ? uri.IdnHost : "(invalid URL)";
+        if (call.HttpExchanges.Count >= http.Limits.MaxRequestsPerCall)
+            return Error(FetchErrorKind.Denied, $"at most {http.Limits.MaxRequestsPerCall} requests per call");
+
+        var (response, error) = http.Send(fetch, HostAllowList.From(budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
+        call.HttpExchanges.Add(new HttpExchange(fetch.Method, host, response?.Status, error is null ? null : CaseName(error.Kind), fetch.Body?.Length ?? 0,
+            response is null ? 0 : response.Bytes?.Length ?? System.Text.Encoding.UTF8.GetByteCount(response.Text!)));
+        return error is not null ? Error(error.Kind, error.Message) : ComponentValue.Ok(Write(response!));
+    }
+
+    private static FetchRequest Read(ComponentValue request)
+    {
+        var headers = request.Field("headers").AsList()
+            .Select(h => new KeyValuePair<string, string>(h.Field("name").AsString(), h.Field("value").AsString()))
+            .ToList();
+        var body = request.Field("body");
+        var timeout = request.Field("timeout-ms");
+        return new FetchRequest(
+            request.Field("method").AsString(),
+            request.Field("url").AsString(),
+            headers,
+            body.IsSome ? Bytes(body.Payload!) : null,
+            timeout.IsSome ? timeout.Payload!.AsU32() : null);
+    }
+
+    private static byte[] Bytes(ComponentValue body) =>
+        body.AsVariant() == "text"
+            ? Encoding.UTF8.GetBytes(body.Payload!.AsString())
+            : [.. body.Payload!.AsList().Select(b => b.AsU8())];
+
+    private static ComponentValue Write(FetchResponse response)
+    {
+        var headers = response.Headers
+            .Select(h => ComponentValue.Record([new("name", ComponentValue.String(h.Key)), new("value", ComponentValue.String(h.Value))]))
+            .ToList();
+        var body = response.Text is { } text
+            ? ComponentValue.Variant("text", ComponentValue.String(text))
+            : ComponentValue.Variant("bytes", ComponentValue.List(response.Bytes!.Select(ComponentValue.U8).ToList()));
+        return ComponentValue.Record([
+            new("status", ComponentValue.U16((ushort)response.Status)),
+            new("headers", ComponentValue.List(headers)),
+            new("body", body),
+        ]);
+    }
+
+    private static ComponentValue Error(FetchErrorKind kind, string message) =>
+        ComponentValue.Err(ComponentValue.Variant(CaseName(kind), kind == FetchErrorKind.Timeout ? null : ComponentValue.String(message)));
+
+    /// <summary>The case of the WIT <c>error</c> variant.</summary>
+    private static string CaseName(FetchErrorKind kind) => kind switch
+    {
+        FetchErrorKind.Denied => "denied",
+        FetchErrorKind.Unreachable => "unreachable",
+        FetchErrorKind.Timeout => "timeout",
+        FetchErrorKind.TooLarge => "too-large",
+        _ => "invalid",
+    };
+}
