@@ -51,19 +51,7 @@ public sealed partial class SqliteToolRegistry : IToolHistory
     }
 
     /// <inheritdoc/>
-    public bool SetPinned(ToolId id, bool pinned)
-    {
-        using var connection = _database.Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE tools SET pinned = $pinned WHERE id = $id";
-        command.Parameters.AddWithValue("$pinned", pinned ? 1 : 0);
-        command.Parameters.AddWithValue("$id", id.Value);
-        var changed = command.ExecuteNonQuery() > 0;
-        if (changed) BumpRevision(connection);
-        transaction.Commit();
-        return changed;
-    }
+    public bool SetPinned(ToolId id, bool pinned) => SetFlag(id, "UPDATE tools SET pinned = $value WHERE id = $id", pinned);
 
     private static void Delete(SqliteConnection connection, string table, ToolId id)
     {

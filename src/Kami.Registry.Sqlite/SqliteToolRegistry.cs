@@ -88,13 +88,16 @@ public sealed partial class SqliteToolRegistry : IToolRegistry
     }
 
     /// <summary>Enables or disables the tool; false when no such tool is installed.</summary>
-    public bool SetEnabled(ToolId id, bool enabled)
+    public bool SetEnabled(ToolId id, bool enabled) => SetFlag(id, "UPDATE tools SET enabled = $value WHERE id = $id", enabled);
+
+    // One boolean column of one tool, in its own transaction; the revision moves only when a row changed.
+    private bool SetFlag(ToolId id, string update, bool value)
     {
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE tools SET enabled = $enabled WHERE id = $id";
-        command.Parameters.AddWithValue("$enabled", enabled ? 1 : 0);
+        command.CommandText = update;
+        command.Parameters.AddWithValue("$value", value ? 1 : 0);
         command.Parameters.AddWithValue("$id", id.Value);
         var changed = command.ExecuteNonQuery() > 0;
         if (changed) BumpRevision(connection);
