@@ -7,7 +7,8 @@
 //      written with defineTool, to write the definition (name, description, arguments) to --definition,
 //      which `kami build` compares with tool.toml.
 //   3. componentize-js (StarlingMonkey, ~12 MB) makes the component, with the WASI features a tool doesn't
-//      need disabled so it imports only kami:tool/host.
+//      need disabled so it imports only kami:tool/host, plus kami:http/outgoing (world kami-tool-http) when
+//      the bundle calls http.fetch from @kami/tool.
 // Exit 1 with a plain message on any author error; the last stderr line says what to do.
 import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync, renameSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -46,6 +47,7 @@ const entry = resolve(srcFile);
 const out = resolve(outFile);
 const started = Date.now();
 const HOST = 'kami:tool/host@0.1.0';
+const HTTP = 'kami:http/outgoing@0.1.0';
 
 // A tool bundles only its own files (its directory, node_modules included) and the SDK: an import of
 // ~/.aws/credentials (esbuild loads .txt and .json as data) must not end up inside the component.
@@ -60,10 +62,19 @@ const confine = {
   },
 };
 
+// kami:http is external but declared free of side effects, so esbuild drops its import from a bundle that never
+// calls http.fetch (esbuild otherwise keeps every external import); the bundle's imports then pick the world.
+const httpImport = {
+  name: 'kami-http-import',
+  setup(build) {
+    build.onResolve({ filter: /^kami:http\// }, (args) => ({ path: args.path, external: true, sideEffects: false }));
+  },
+};
+
 async function bundle(hostStub) {
   try {
     const result = await esbuild.build({
-      plugins: [confine],
+      plugins: hostStub ? [confine] : [confine, httpImport],
       entryPoints: [entry],
       bundle: true,
       write: false,
@@ -71,10 +82,17 @@ async function bundle(hostStub) {
       platform: 'neutral',
       target: 'es2022',
       logLevel: 'silent',
-      alias: { '@kami/tool': join(here, 'index.js'), ...(hostStub ? { [HOST]: join(here, 'host-stub.js') } : {}) },
+      metafile: true,
+      alias: {
+        '@kami/tool': join(here, 'index.js'),
+        ...(hostStub ? { [HOST]: join(here, 'host-stub.js'), [HTTP]: join(here, 'http-stub.js') } : {}),
+      },
       external: hostStub ? [] : [HOST],
     });
-    return result.outputFiles[0].text;
+    // Which host interfaces the bundle still imports after tree-shaking decides the world (kami-tool-http
+    // only for tools that call http.fetch, so the others keep importing just kami:tool/host).
+    const imports = Object.values(result.metafile.outputs).flatMap((o) => o.imports ?? []).filter((i) => i.external).map((i) => i.path);
+    return { text: result.outputFiles[0].text, imports };
   } catch (e) {
     const lines = (e.errors ?? []).map((m) => {
       const at = m.location ? `${relative(process.cwd(), m.location.file) || m.location.file}:${m.location.line}:${m.location.column + 1}: ` : '';
@@ -110,7 +128,8 @@ if (entry.endsWith('.ts') && existsSync(join(dirname(entry), 'tsconfig.json'))) 
   }
 }
 
-const source = await bundle(false);
+const { text: source, imports } = await bundle(false);
+const worldName = imports.includes(HTTP) ? 'kami-tool-http' : 'kami-tool';
 
 // Load the tool in Node once: a missing or malformed export is an author error best said here, in words,
 // rather than as componentize-js's or the loader's. The tool's top-level code runs on this machine, so it
@@ -120,7 +139,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'kami-js-'));
 try {
   const probe = join(scratch, 'probe.mjs');
   const runner = join(here, 'probe-runner.mjs');
-  writeFileSync(probe, await bundle(true));
+  writeFileSync(probe, (await bundle(true)).text);
   const permission = Number(process.versions.node.split('.')[0]) >= 23 ? '--permission' : '--experimental-permission';
   const child = spawnSync(process.execPath,
     ['--no-warnings', permission, `--allow-fs-read=${scratch}`, `--allow-fs-read=${runner}`, runner, pathToFileURL(probe).href],
@@ -150,7 +169,7 @@ try {
   ({ component } = await componentize(source, {
     sourceName: 'tool.js', // fixed, so the output doesn't depend on where the source lives
     witPath: resolve(here, '../../wit'),
-    worldName: 'kami-tool',
+    worldName,
     disableFeatures: ['stdio', 'random', 'clocks', 'http', 'fetch-event'],
   }));
 } catch (e) {

@@ -63,3 +63,50 @@ export const log: {
   warn(...message: unknown[]): void;
   error(...message: unknown[]): void;
 };
+
+/** A request for http.fetch. Every field is optional; the method defaults to GET. */
+export interface HttpRequestOptions {
+  method?: string;
+  /** { name: value } or [[name, value], ...]. Host, Connection, Content-Length, Transfer-Encoding, Upgrade, TE,
+   * Trailer, Expect and Proxy-* may not be set (HttpError invalid); credentials the operator configured are added
+   * by the host, never visible to the tool. */
+  headers?: Record<string, string> | readonly (readonly [string, string])[];
+  /** A string is sent as text (UTF-8), a Uint8Array as bytes. */
+  body?: string | Uint8Array | ArrayBuffer;
+  /** Defaults to the host's 10 s; always bounded by the call's remaining time. */
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** status 200-299 */
+  ok: boolean;
+  /** Lower-cased names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Every header as received, in order. */
+  headerList: { name: string; value: string }[];
+  /** The body when it is valid UTF-8 (JSON, HTML, plain text); undefined otherwise. */
+  text: string | undefined;
+  /** The body when it is not valid UTF-8; undefined otherwise. */
+  bytes: Uint8Array | undefined;
+  /** JSON.parse(text); throws for a binary body. */
+  json(): unknown;
+}
+
+/** Thrown by http.fetch when the host refuses or cannot complete a request. */
+export class HttpError extends Error {
+  /** The WIT error case. */
+  readonly kind: 'denied' | 'unreachable' | 'timeout' | 'too-large' | 'invalid';
+  /** The host's reason ('' for timeout). */
+  readonly detail: string;
+}
+
+/**
+ * Outbound HTTP (kami:http/outgoing@0.1.0). Only hosts on the tool's net_allow_list in tool.toml are reachable,
+ * and private or loopback addresses only where the operator allows them. A tool that uses it is built against
+ * world kami-tool-http; one that doesn't imports no network at all.
+ */
+export const http: {
+  /** Synchronous: returns the response for any status (a 404 is a response); throws HttpError otherwise. */
+  fetch(url: string, options?: HttpRequestOptions): HttpResponse;
+};

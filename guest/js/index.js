@@ -122,3 +122,6 @@ export function defineTool(def) {
     kamiDefinition: meta,
   };
 }
+
+// Outbound HTTP (kami:http/outgoing): a separate module, so tools that don't use it don't import it.
+export { http, HttpError } from './http.js';
