@@ -222,8 +222,8 @@ public sealed class CompiledCache(string directory, long maxBytes)
         return hmac.GetHashAndReset();
     }
 
-    // The home's key, made once: by whichever process gets there first (a rename that does not overwrite), so two
-    // processes starting together agree on it. A key file of the wrong size is replaced; what it signed is rebuilt.
+    // The home's key, made once: by whichever process gets there first, so processes starting together agree on it.
+    // A key file that stays the wrong size is replaced; what it signed is then rebuilt.
     private byte[] Key()
     {
         lock (_keyLock)
@@ -231,30 +231,31 @@ public sealed class CompiledCache(string directory, long maxBytes)
             if (_key is not null) return _key;
             PrivateFiles.CreateDirectory(Directory);
             var path = Path.Combine(Directory, KeyFileName);
+            // Created exclusively (O_EXCL) at its own name, so exactly one process makes it and all others read that one.
+            // A rename would not do: where the file system has no hard links, .NET's no-overwrite move checks and then
+            // renames, so a second maker could replace a key another process already signs with (seen: a flaky test).
+            // A reader may catch the maker between create and write, so it waits a moment for the 32 bytes.
             for (var attempt = 0; ; attempt++)
             {
-                if (attempt == 3) throw new IOException($"the compiled cache key {path} could not be made");
-                if (File.Exists(path))
-                {
-                    var existing = File.ReadAllBytes(path);
-                    if (existing.Length == KeyBytes) return _key = existing;
-                    if (attempt > 0) throw new IOException($"the compiled cache key {path} is not {KeyBytes} bytes");
-                    File.Delete(path);
-                }
-                var temp = path + "." + Guid.NewGuid().ToString("n") + ".tmp";
+                var fresh = RandomNumberGenerator.GetBytes(KeyBytes);
                 try
                 {
-                    using (var stream = new FileStream(temp, PrivateOptions(FileMode.CreateNew))) stream.Write(RandomNumberGenerator.GetBytes(KeyBytes));
-                    File.Move(temp, path, overwrite: false);
+                    using (var stream = new FileStream(path, PrivateOptions(FileMode.CreateNew))) stream.Write(fresh);
+                    return _key = fresh;
                 }
                 catch (IOException) when (File.Exists(path))
                 {
-                    // Another process made the key first: use theirs.
+                    // Someone else made it: use theirs.
                 }
-                finally
+                var existing = File.ReadAllBytes(path);
+                if (existing.Length == KeyBytes) return _key = existing;
+                if (attempt == 200)
                 {
-                    if (File.Exists(temp)) File.Delete(temp);
+                    // Not a key after 200 ms: left short by a crash. Replace it once; a key that stays wrong is an error.
+                    File.Delete(path);
                 }
+                if (attempt > 400) throw new IOException($"the compiled cache key {path} is not {KeyBytes} bytes; delete it");
+                Thread.Sleep(1);
             }
         }
     }
