@@ -57,8 +57,4 @@ internal static class GuestErrors
     /// <summary>The component's file could not be read. The reason stays out: it names host paths, and this reaches clients.</summary>
     public static KamiException Unreadable(string toolId) =>
         new(ErrorKind.ToolNotFound, $"cannot read the component of tool {toolId}; re-install the tool with `kami install --force <package>`");
-
-    /// <summary>A bug or a broken host, not the tool's doing; the details go to the server log, not to the client.</summary>
-    public static KamiException Internal(string toolId) =>
-        new(ErrorKind.Internal, $"tool {toolId} could not be run because of an internal error in KAMI; the server log has the details");
 }

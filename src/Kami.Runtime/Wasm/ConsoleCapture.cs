@@ -11,7 +11,6 @@ internal sealed class ConsoleCapture(int maxBytes)
     private long _dropped;
 
     public long DroppedBytes => _dropped;
-    public int MaxBytes => maxBytes;
 
     public void Stdout(ReadOnlySpan<byte> bytes) => Append(_stdout, bytes);
     public void Stderr(ReadOnlySpan<byte> bytes) => Append(_stderr, bytes);

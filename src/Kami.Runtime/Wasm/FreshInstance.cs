@@ -96,7 +96,5 @@ internal sealed class FreshInstance : IDisposable
 
     public ulong FuelUsed => Policy.MaxFuel - Store.Fuel;
 
-    public int Memories => Component.Shape?.Memories.Count ?? 1;
-
     public void Dispose() => Store.Dispose();
 }

@@ -29,8 +29,6 @@ internal sealed class GuestBudget
         _started = Stopwatch.GetTimestamp();
     }
 
-    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_started);
-
     /// <summary>Wall clock the call has left (zero or less when spent); bounds what a host function may wait for.</summary>
     public TimeSpan Remaining => _limit - Stopwatch.GetElapsedTime(_started);
 

@@ -48,7 +48,7 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         }
         catch (WasmtimeException e)
         {
-            var error = TrapClassifier.Classify(request.ToolId, e, request.Policy, fresh?.Memories ?? component.Shape?.Memories.Count ?? 1);
+            var error = TrapClassifier.Classify(request.ToolId, e, request.Policy, component.Shape?.Memories.Count ?? 1);
             var metrics = Metrics(fresh, request, started, queueWait, call);
             // A start function that ran out of fuel leaves no instance to ask, but it used all there was.
             if (fresh is null && error is LimitExceededException { Limit: ResourceLimit.Fuel }) metrics = metrics with { FuelUsed = request.Policy.MaxFuel };
