@@ -27,7 +27,7 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
             throw new KamiException(ErrorKind.DownloadFailed, e switch
             {
                 OperationCanceledException => $"download of {url} timed out after {limits.Timeout.TotalSeconds:0} s",
-                HttpRequestException { InnerException: IOException io } => $"download of {url} was cut short ({io.Message})",
+                _ when ConnectionLost(e) is { } lost => $"download of {url} was cut short ({lost.Message})",
                 _ => $"download of {url} failed: {e.Message}",
             }, e);
         }
@@ -99,6 +99,18 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
                 await target.FlushAsync(cancellation).ConfigureAwait(false);
             }
         }
+    }
+
+    // The connection ended mid-transfer. Where it ends (headers, body, the socket) decides what .NET throws: an
+    // HttpRequestException around an IOException, an HttpIOException, or an IOException around a SocketException.
+    private static Exception? ConnectionLost(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpIOException or System.Net.Sockets.SocketException) return inner;
+            if (inner is IOException && e is HttpRequestException) return inner;
+        }
+        return null;
     }
 
     private static KamiException TooLarge(Uri url, DownloadLimits limits) =>
