@@ -53,23 +53,33 @@ rid="$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')"
 # version left in ~/.nuget/packages by an earlier build is never installed in place of this one.
 install_tool() {
   local packages="$2" tooldir="$3"
+  # Called as `install_tool ... || ...`, where set -e does not apply: each step returns on failure.
   rm -rf "$packages" "$tooldir" "$tooldir.nuget"
   case "$1" in
     native)
-      dotnet pack "$root/src/Kami.Cli" -c Release -p:KamiToolRid="$rid" -o "$packages" "${quiet[@]}"
-      dotnet pack "$root/src/Kami.Cli" -c Release -r "$rid" -p:PublishAot=true -p:KamiToolRid="$rid" -o "$packages" "${quiet[@]}" ;;
+      dotnet pack "$root/src/Kami.Cli" -c Release -p:KamiToolRid="$rid" -o "$packages" "${quiet[@]}" || return
+      dotnet pack "$root/src/Kami.Cli" -c Release -r "$rid" -p:PublishAot=true -p:KamiToolRid="$rid" -o "$packages" "${quiet[@]}" || return ;;
     portable)
-      dotnet pack "$root/src/Kami.Cli" -c Release -o "$packages" "${quiet[@]}" ;;
+      dotnet pack "$root/src/Kami.Cli" -c Release -o "$packages" "${quiet[@]}" || return ;;
   esac
-  NUGET_PACKAGES="$tooldir.nuget" dotnet tool install Kami.Cli --tool-path "$tooldir" --add-source "$packages" --prerelease >/dev/null
+  NUGET_PACKAGES="$tooldir.nuget" dotnet tool install Kami.Cli --tool-path "$tooldir" --add-source "$packages" --prerelease >/dev/null || return
   rm -rf "$tooldir.nuget"
 }
 tooldir="$out/tool"
 installed="$tooldir/kami"
 if [ "$build" = 1 ] || [ ! -x "$installed" ]; then
   echo "==> packing and installing the NativeAOT kami for $rid (as scripts/install.sh does; a few minutes)" >&2
-  install_tool native "$out/packages" "$tooldir"
+  install_tool native "$out/packages" "$tooldir" || {
+    echo "error: packing the NativeAOT kami failed (it needs clang and zlib1g-dev, like scripts/install.sh); the bench measures" \
+      "what install.sh installs, so it stops here" >&2
+    exit 1
+  }
 fi
+# The RID-specific package is what install.sh installs where NativeAOT builds; a portable kami here would mislabel the column.
+case "$(readlink -f "$installed")" in
+  */kami.cli.$rid/*) ;;
+  *) echo "error: $installed is not the RID-specific (NativeAOT) kami: $(readlink -f "$installed"); rerun without --no-build" >&2; exit 1 ;;
+esac
 portable_kami="$out/tool-portable/kami"
 if [ "$portable" = 1 ] && { [ "$build" = 1 ] || [ ! -x "$portable_kami" ]; }; then
   echo "==> packing and installing the portable kami (install.sh's fallback)" >&2
