@@ -17,7 +17,7 @@
 #   bench/session.sh --calls 300           # calls per sequential scenario (default 10000; a quick try)
 #   bench/session.sh --concurrent-calls 50 # calls per caller in the 32-way scenarios (default 200)
 #   bench/session.sh --portable            # also measure the portable tool (install.sh's fallback), a column more
-#   bench/session.sh --out FILE            # write the report elsewhere (docs/performance.md's kept tail is read from FILE)
+#   bench/session.sh --out FILE            # write the report to FILE instead (what follows its marker in FILE is kept)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 here="$root/bench/mcp"
