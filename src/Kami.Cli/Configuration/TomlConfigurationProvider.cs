@@ -10,6 +10,7 @@ namespace Kami.Cli.Configuration;
 /// Reads <c>$KAMI_HOME/config.toml</c> (top-level keys) into configuration, through Tomlyn's syntax tree.
 /// A quoted key (<c>"token_file" = …</c>) is the same key as a bare one; anything KAMI does not read (an
 /// unknown or dotted key, a table) becomes a warning, so a mistyped security setting is never dropped silently.
+/// A misshapen <c>[net_allow_list]</c> is an error instead: dropping a narrowing would widen what a tool may reach.
 /// </summary>
 internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string> knownKeys) : ConfigurationProvider
 {
