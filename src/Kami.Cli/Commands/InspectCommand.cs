@@ -4,6 +4,7 @@ using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
 using Kami.Core.Security;
+using Kami.Core.Security.Network;
 using Kami.Core.Tools;
 using Spectre.Console;
 
@@ -20,7 +21,7 @@ internal static class InspectCommand
             var toolId = ToolIdArgument.Parse(context.Get(id));
             var tool = InstalledTools.Require(context, toolId);
             var previous = context.Registry.Previous(tool.Id);
-            var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id)) with { PreviousVersion = previous?.Manifest.Version.ToString(), CredentialHosts = context.Settings.NetCredentials.HostsOf(tool.Id.Value) };
+            var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id), context.Settings.NetAllowLists) with { PreviousVersion = previous?.Manifest.Version.ToString(), CredentialHosts = context.Settings.NetCredentials.HostsOf(tool.Id.Value) };
             if (context.Json)
             {
                 context.Output.Json(details, CliJsonContext.Relaxed.ToolDetailsJson);
@@ -32,13 +33,16 @@ internal static class InspectCommand
         return command;
     }
 
-    public static ToolDetailsJson ToJson(InstalledTool tool, string dataDirectory)
+    public static ToolDetailsJson ToJson(InstalledTool tool, string dataDirectory, OperatorAllowLists? allowLists = null)
     {
         var m = tool.Manifest;
         var p = m.Security;
+        // What a call is checked against (the same narrowing the runtime applies), and what the manifest declared.
+        var narrowed = allowLists?.Narrow(m.Id.Value, p.NetAllowList);
         return new ToolDetailsJson(m.Id.Value, m.Name, m.Version.ToString(), tool.Enabled, m.Description,
             m.Arguments.Select(a => new ArgumentJson(a.Name, a.Type.ToSchemaName(), a.Description, a.Required)).ToList(),
-            new PolicyJson(p.NetAllowList, p.FsAccess.ToManifestName(), p.EnvAllowList, p.MaxMemoryMb, p.MaxExecutionMs, p.MaxFuel),
+            new PolicyJson(narrowed?.Effective ?? p.NetAllowList, p.FsAccess.ToManifestName(), p.EnvAllowList, p.MaxMemoryMb, p.MaxExecutionMs, p.MaxFuel,
+                narrowed is null ? null : p.NetAllowList, narrowed?.Dropped),
             tool.WasmSha256, tool.InstallPath, tool.WasmFile, dataDirectory, tool.InstalledAt, tool.Source, tool.SignerPublicKey, tool.Pinned, null);
     }
 
@@ -55,7 +59,14 @@ internal static class InspectCommand
             Row("argument", $"{a.Name}: {a.Type}{(a.Required ? " (required)" : "")} {a.Description}".TrimEnd());
         var policy = d.Policy;
         string Default(bool isDefault) => isDefault ? " (default)" : "";
-        Row("network", policy.NetAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.NetAllowList));
+        if (policy.DeclaredNetAllowList is { } declared)
+        {
+            Row("network", (policy.NetAllowList.Count == 0 ? "none" : string.Join(", ", policy.NetAllowList)) + " (narrowed by [net_allow_list] in config.toml)");
+            Row("declared network", declared.Count == 0 ? "none" : string.Join(", ", declared));
+            if (policy.IgnoredOperatorEntries is { Count: > 0 } ignored)
+                Row("ignored", $"{string.Join(", ", ignored)} ([net_allow_list] narrows, never widens: the tool does not list them)");
+        }
+        else Row("network", policy.NetAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.NetAllowList));
         if (d.CredentialHosts is { Count: > 0 } hosts)
             Row("credentials", $"configured for {string.Join(", ", hosts)} (net_credentials; injected by kami, value not shown)");
         Row("files", policy.FsAccess + Default(policy.FsAccess == "none") + (policy.FsAccess == "none" ? "" : $" → {d.DataDirectory}"));

@@ -19,6 +19,6 @@ internal static class OneShotRuntime
         Signatures = signatures,
         CompiledCacheDirectory = settings.CompiledCacheDirectory,
         CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
-        Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials },
+        Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials, AllowLists = settings.NetAllowLists },
     };
 }

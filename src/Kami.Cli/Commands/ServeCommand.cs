@@ -39,7 +39,7 @@ internal static class ServeCommand
                     Signatures = context.SignaturePolicy with { IsTrusted = new TrustedSignerSnapshot(context.Registry).IsTrusted },
                     CompiledCacheDirectory = settings.CompiledCacheDirectory,
                     CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
-                    Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials },
+                    Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials, AllowLists = settings.NetAllowLists },
                 },
                 ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,

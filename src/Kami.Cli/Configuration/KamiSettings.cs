@@ -27,6 +27,9 @@ internal sealed record KamiSettings
     /// <summary>Headers kami injects per tool and exact host (<c>[net_credentials."tool"."host"]</c>), values already expanded.</summary>
     public Kami.Core.Security.Network.NetCredentials NetCredentials { get; init; } = Kami.Core.Security.Network.NetCredentials.None;
 
+    /// <summary>The operator's narrowing of tools' <c>net_allow_list</c> (<c>[net_allow_list]</c>): intersected, never widened.</summary>
+    public Kami.Core.Security.Network.OperatorAllowLists NetAllowLists { get; init; } = Kami.Core.Security.Network.OperatorAllowLists.None;
+
     /// <summary>Without a terminal, install a tool that asks for any capability only with <c>--yes</c>.</summary>
     public bool RequireApproval { get; init; }
 

@@ -84,6 +84,7 @@ internal sealed class SettingsLoader
             CacheMaxMb = Int(root, SettingKeys.CacheMaxMb, 0, 1_000_000),
             NetAllowPrivate = Networks(root, SettingKeys.NetAllowPrivate),
             NetCredentials = CredentialReader.Read(root.GetSection(TomlConfigurationProvider.CredentialsSection)),
+            NetAllowLists = AllowListReader.Read(root.GetSection(TomlConfigurationProvider.AllowListSection)),
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);

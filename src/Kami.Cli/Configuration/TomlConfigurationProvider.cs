@@ -1,4 +1,5 @@
 using Kami.Core.Errors;
+using Kami.Core.Security.Network;
 using Microsoft.Extensions.Configuration;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -9,6 +10,7 @@ namespace Kami.Cli.Configuration;
 /// Reads <c>$KAMI_HOME/config.toml</c> (top-level keys) into configuration, through Tomlyn's syntax tree.
 /// A quoted key (<c>"token_file" = …</c>) is the same key as a bare one; anything KAMI does not read (an
 /// unknown or dotted key, a table) becomes a warning, so a mistyped security setting is never dropped silently.
+/// A misshapen <c>[net_allow_list]</c> is an error instead: dropping a narrowing would widen what a tool may reach.
 /// </summary>
 internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string> knownKeys) : ConfigurationProvider
 {
@@ -32,6 +34,13 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
         foreach (var kv in document.KeyValues)
         {
             if (kv.Key is null) continue;
+            if (KeyParts(kv.Key) is [AllowListSection, .. var dotted])
+            {
+                // net_allow_list."tool" = [...] is the same as the table form; a bare net_allow_list = [...] names no tool.
+                if (dotted.Count == 0) throw Error(kv, $"{AllowListSection} takes one list per tool: [{AllowListSection}] then \"<tool id>\" = [\"host\", ...]");
+                ReadAllowList(kv, string.Join('.', dotted));
+                continue;
+            }
             var key = KeyName(kv.Key);
             if (key is null || !knownKeys.Contains(key))
             {
@@ -54,11 +63,19 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
                 ReadCredential(table, tool, host);
                 continue;
             }
-            Warn(table, $"table [{table.Name?.ToString().Trim()}] is ignored; KAMI reads only top-level settings and [{CredentialsSection}.\"<tool>\".\"<host>\"]");
+            if (table.Name is { } allowName && KeyParts(allowName) is [AllowListSection, ..] parts)
+            {
+                // Ignoring a misshapen narrowing would leave tools more than the operator meant: an error, not a warning.
+                if (table is not TableSyntax || parts.Count != 1)
+                    throw Error(table, $"[{table.Name.ToString().Trim()}] is not how {AllowListSection} is written: [{AllowListSection}] then \"<tool id>\" = [\"host\", ...]");
+                foreach (var item in table.Items.OfType<KeyValueSyntax>())
+                    if (item.Key is not null && KeyParts(item.Key) is { Count: > 0 } toolParts) ReadAllowList(item, string.Join('.', toolParts));
+                continue;
+            }
+            Warn(table, $"table [{table.Name?.ToString().Trim()}] is ignored; KAMI reads only top-level settings, [{AllowListSection}] and [{CredentialsSection}.\"<tool>\".\"<host>\"]");
         }
     }
 
-    /// <summary>The key as TOML means it (bare or quoted alike); null for a dotted key, which no setting is.</summary>
     /// <summary>The table of injected credentials: [net_credentials."tool id"."host"] with header and value.</summary>
     public const string CredentialsSection = "net_credentials";
 
@@ -75,6 +92,36 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
             Data[$"{CredentialsSection}:{tool}:{host}:{key}"] = value.Value;
         }
     }
+
+    /// <summary>The table of operator narrowings: [net_allow_list] with "tool id" = ["host", ...].</summary>
+    public const string AllowListSection = "net_allow_list";
+
+    /// <summary>
+    /// One tool's narrowing, validated here so a bad entry is reported at its line; stored canonical and comma-joined
+    /// (an empty list stays present as "", meaning the tool reaches nothing). An unquoted dotted tool id
+    /// (<c>dev.kami.x = [...]</c>) is TOML for nested keys, but no tool id nests, so it means the id written.
+    /// </summary>
+    private void ReadAllowList(KeyValueSyntax kv, string tool)
+    {
+        if (!Kami.Core.Tools.ToolId.TryParse(tool, out _, out var idError))
+            throw Error(kv, $"[{AllowListSection}] \"{tool}\" is not a tool id: {idError}");
+        if (kv.Value is not ArraySyntax array)
+            throw Error(kv, $"[{AllowListSection}] \"{tool}\" must be an array of hosts, e.g. [\"api.github.com\"] ([] for none)");
+        var entries = new List<string>();
+        foreach (var item in array.Items)
+        {
+            if (item.Value is not StringValueSyntax text)
+                throw Error(kv, $"[{AllowListSection}] \"{tool}\" must hold only strings; found {item.Value?.ToString()?.Trim()}");
+            var entry = AllowListEntry.Parse(text.Value ?? "", out var error)
+                ?? throw Error(item, $"[{AllowListSection}] \"{tool}\": entry \"{text.Value}\" {error}");
+            entries.Add(entry.Text);
+        }
+        var key = $"{AllowListSection}:{tool}";
+        if (Data.ContainsKey(key)) throw Error(kv, $"[{AllowListSection}] lists \"{tool}\" twice");
+        Data[key] = string.Join(',', entries);
+    }
+
+    private KamiException Error(SyntaxNode node, string message) => new(ErrorKind.InvalidInput, $"{File}:{node.Span.Start.Line + 1}: {message}");
 
     private static List<string>? KeyParts(KeySyntax key)
     {
@@ -97,6 +144,7 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
         _ => null,
     };
 
+    /// <summary>The key as TOML means it (bare or quoted alike); null for a dotted key, which no setting is.</summary>
     private static string? KeyName(KeySyntax key)
     {
         if (key.DotKeys is { ChildrenCount: > 0 }) return null;

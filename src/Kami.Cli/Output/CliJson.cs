@@ -6,8 +6,11 @@ internal sealed record ToolSummaryJson(string Id, string Name, string Version, b
 
 internal sealed record ArgumentJson(string Name, string Type, string Description, bool Required);
 
+// net_allow_list is what the tool may reach: its declared list, narrowed by the operator's [net_allow_list] if any;
+// declared_net_allow_list (the manifest's) and ignored_operator_entries (what config listed but the tool does not) are
+// null unless the operator narrowed the tool.
 internal sealed record PolicyJson(IReadOnlyList<string> NetAllowList, string FsAccess, IReadOnlyList<string> EnvAllowList,
-    int MaxMemoryMb, int MaxExecutionMs, ulong MaxFuel);
+    int MaxMemoryMb, int MaxExecutionMs, ulong MaxFuel, IReadOnlyList<string>? DeclaredNetAllowList = null, IReadOnlyList<string>? IgnoredOperatorEntries = null);
 
 internal sealed record ToolDetailsJson(string Id, string Name, string Version, bool Enabled, string Description,
     IReadOnlyList<ArgumentJson> Arguments, PolicyJson Policy, string WasmSha256, string InstallPath, string WasmFile,

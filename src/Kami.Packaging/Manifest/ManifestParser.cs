@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Kami.Core.Errors;
 using Kami.Core.Security;
+using Kami.Core.Security.Network;
 using Kami.Core.Tools;
 using Kami.Core.Trust;
 using Tomlyn.Parsing;
@@ -24,9 +25,6 @@ public static partial class ManifestParser
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]{1,64}$")]
     private static partial Regex ArgumentName();
-
-    [GeneratedRegex(@"^(\*\.)?([A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*$")]
-    private static partial Regex HostPattern();
 
     /// <summary>Every problem in <paramref name="text"/> at once, each located in <paramref name="file"/> by line and field.</summary>
     public static ManifestParseResult Parse(string text, string file = FileName)
@@ -193,10 +191,15 @@ public static partial class ManifestParser
         var net = security.StringArray("net_allow_list");
         if (net is not null)
         {
-            foreach (var (host, line) in net.Where(h => !HostPattern().IsMatch(h.Value)))
-                problems.Add(ManifestProblem.Error(file, line, "security.net_allow_list",
-                    $"security.net_allow_list entry \"{host}\" is not a host name or '*.' suffix wildcard (e.g. api.github.com, *.example.com)"));
-            policy = policy with { NetAllowList = net.Select(h => h.Value.ToLowerInvariant()).Distinct().ToList() };
+            // Stored canonical (punycode, compressed IPv6), the one form HostAllowList matches and inspect shows.
+            var hosts = new List<string>();
+            foreach (var (host, line) in net)
+            {
+                if (AllowListEntry.Parse(host, out var why) is { } entry) hosts.Add(entry.Text);
+                else problems.Add(ManifestProblem.Error(file, line, "security.net_allow_list",
+                    $"security.net_allow_list entry \"{host}\" {why} (e.g. api.github.com, *.example.com, 203.0.113.7, [2001:db8::1])"));
+            }
+            policy = policy with { NetAllowList = hosts.Distinct(StringComparer.Ordinal).ToList() };
         }
 
         var fs = security.String("fs_access", required: false);

@@ -25,4 +25,6 @@ public sealed record HttpLimits
     public PrivateNetworkAllowance AllowPrivate { get; init; } = PrivateNetworkAllowance.None;
     /// <summary>Headers the host injects per tool and exact host (<c>net_credentials</c>); none by default.</summary>
     public NetCredentials Credentials { get; init; } = NetCredentials.None;
+    /// <summary>The operator's per-tool narrowing of declared allow-lists (<c>[net_allow_list]</c>); none by default.</summary>
+    public OperatorAllowLists AllowLists { get; init; } = OperatorAllowLists.None;
 }

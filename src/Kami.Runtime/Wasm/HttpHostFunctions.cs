@@ -31,7 +31,7 @@ internal static class HttpHostFunctions
         if (call.HttpExchanges.Count >= http.Limits.MaxRequestsPerCall)
             return Error(FetchErrorKind.Denied, $"at most {http.Limits.MaxRequestsPerCall} requests per call");
 
-        var (response, error) = http.Send(fetch, HostAllowList.From(budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
+        var (response, error) = http.Send(fetch, http.Limits.AllowLists.Matcher(call.ToolId, budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
         call.HttpExchanges.Add(new HttpExchange(fetch.Method, host, response?.Status, error is null ? null : CaseName(error.Kind), fetch.Body?.Length ?? 0,
             response is null ? 0 : response.Bytes?.Length ?? System.Text.Encoding.UTF8.GetByteCount(response.Text!)));
         return error is not null ? Error(error.Kind, error.Message) : ComponentValue.Ok(Write(response!));

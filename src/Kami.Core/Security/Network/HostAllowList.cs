@@ -20,27 +20,29 @@ public sealed class HostAllowList
     /// <summary>Nothing is allowed.</summary>
     public static HostAllowList Empty { get; } = new();
 
-    /// <summary>Builds the matcher; entries that are neither a name, a wildcard nor a canonical address are ignored (they match nothing).</summary>
-    public static HostAllowList From(IEnumerable<string> entries)
+    /// <summary>
+    /// Builds the matcher from entries read as <see cref="AllowListEntry"/> does; one that is not a valid entry (a short
+    /// IPv4 form, a URL, '*' alone) matches nothing. <paramref name="narrowedByOperator"/> marks the list as the
+    /// operator's narrowing of the tool's, so a refusal can say so.
+    /// </summary>
+    public static HostAllowList From(IEnumerable<string> entries, bool narrowedByOperator = false)
     {
-        var list = new HostAllowList();
+        var list = new HostAllowList { NarrowedByOperator = narrowedByOperator };
         foreach (var raw in entries)
         {
-            var entry = raw.Trim();
-            if (entry.StartsWith('[') && entry.EndsWith(']')) entry = entry[1..^1];
-            if (IPAddress.TryParse(entry, out var address))
+            if (AllowListEntry.Parse(raw.Trim(), out _) is not { } entry) continue;
+            switch (entry.Kind)
             {
-                // Only the canonical spelling counts, so "127.1" or "0x7f.0.0.1" in a manifest never reads as an address.
-                if (string.Equals(address.ToString(), entry, StringComparison.OrdinalIgnoreCase)) list._addresses.Add(address);
-                continue;
+                case AllowListEntryKind.Address: list._addresses.Add(IPAddress.Parse(entry.Value)); break;
+                case AllowListEntryKind.Wildcard: list._suffixes.Add("." + entry.Value); break;
+                default: list._exact.Add(entry.Value); break;
             }
-            var wildcard = entry.StartsWith("*.", StringComparison.Ordinal);
-            if (NormalizeName(wildcard ? entry[2..] : entry) is not { } name) continue;
-            if (wildcard) list._suffixes.Add("." + name);
-            else list._exact.Add(name);
         }
         return list;
     }
+
+    /// <summary>Whether the operator's <c>[net_allow_list]</c> narrowed the tool's declared list to this one.</summary>
+    public bool NarrowedByOperator { get; private init; }
 
     /// <summary>Whether the list has any entry at all.</summary>
     public bool IsEmpty => _exact.Count == 0 && _suffixes.Count == 0 && _addresses.Count == 0;

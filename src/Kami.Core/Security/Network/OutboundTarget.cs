@@ -48,7 +48,13 @@ public static class OutboundTarget
         return null;
     }
 
-    private static string ListHint(HostAllowList list) => list.IsEmpty ? " (the tool declares no hosts)" : "";
+    private static string ListHint(HostAllowList list) => (list.NarrowedByOperator, list.IsEmpty) switch
+    {
+        (true, true) => " (the operator's [net_allow_list] in config.toml leaves this tool no hosts)",
+        (true, false) => " as narrowed by the operator's [net_allow_list] in config.toml",
+        (false, true) => " (the tool declares no hosts)",
+        _ => "",
+    };
 
     /// <summary>The authority as written: after "scheme://", up to the first '/', '\', '?' or '#'.</summary>
     private static string RawAuthority(string url)

@@ -31,6 +31,8 @@ public sealed class HostAllowListTests
     [InlineData("127.0.0.1", "127.0.0.1", true)]
     [InlineData("::1", "::1", true)]
     [InlineData("[::1]", "::1", true)]
+    [InlineData("[2001:DB8:0::1]", "2001:db8::1", true)] // any IPv6 spelling of the entry is one address
+    [InlineData("2001:db8::1", "2001:db8::2", false)]
     [InlineData("127.1", "127.0.0.1", false)] // a short form in the list is not an address entry
     [InlineData("0x7f.0.0.1", "127.0.0.1", false)]
     [InlineData("2130706433", "127.0.0.1", false)]
