@@ -7,7 +7,8 @@ namespace Kami.Runtime.Caching;
 /// <summary>
 /// Compiled components on disk (<c>$KAMI_HOME/cache/</c>, 0700), so a fresh process does not compile a tool again.
 /// Loading one is running native code from a file, so nothing is returned unless it verifies: each artifact carries
-/// an HMAC-SHA256, under a random key only this home has (<c>cache/key</c>, 0600), over its key string and its bytes.
+/// an HMAC-SHA256, under a random key only this home has (<c>cache/key</c>, 0600), over its key string and its bytes
+/// (<see cref="ArtifactTag"/>). It is checked where it lies, mapped from the file (<see cref="MappedArtifact"/>).
 /// An artifact copied from another home, planted, cut short or flipped fails that check and is deleted, and the
 /// caller compiles again. Writes go to a temporary file renamed into place, so a reader sees a whole artifact or
 /// none, and two writers of one artifact cannot interleave. The total size is bounded: the least recently used
@@ -20,7 +21,8 @@ public sealed class CompiledCache(string directory, long maxBytes)
     public const string Extension = ".cwasm";
     private const string KeyFileName = "key";
     private const int KeyBytes = 32;
-    private static readonly byte[] Magic = "KAMICC1\n"u8.ToArray();
+    // Version 2: the tag covers the SHA-256 of each part (ArtifactTag); version 1 artifacts fail the check and are rebuilt.
+    private static readonly byte[] Magic = "KAMICC2\n"u8.ToArray();
     private static readonly int HeaderBytes = Magic.Length + HMACSHA256.HashSizeInBytes;
 
     private readonly Lock _keyLock = new();
@@ -41,31 +43,35 @@ public sealed class CompiledCache(string directory, long maxBytes)
     /// <summary>The file an artifact for <paramref name="key"/> is kept in (named by a hash of the key).</summary>
     public string PathOf(string key) => Path.Combine(Directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + Extension);
 
-    /// <summary>The verified artifact stored under <paramref name="key"/>, or null (none, or one that did not verify and was deleted).</summary>
-    public ReadOnlyMemory<byte>? TryRead(string key)
+    /// <summary>
+    /// The verified artifact stored under <paramref name="key"/>, or null (none, or one that did not verify and was
+    /// deleted). The caller disposes it once it has loaded the bytes.
+    /// </summary>
+    public VerifiedArtifact? TryRead(string key)
     {
         var path = PathOf(key);
-        byte[] stored;
+        MappedArtifact mapped;
         try
         {
-            // A file bigger than the cache may hold is not one this cache wrote; never read it into memory.
             var length = new FileInfo(path).Length;
-            if (length > MaxBytes)
+            // A file bigger than the cache may hold is not one this cache wrote; never map it. One without a whole
+            // header (an empty file cannot even be mapped) is not one either.
+            if (length > MaxBytes || length < HeaderBytes)
             {
                 Interlocked.Increment(ref _rejected);
                 Remove(key);
                 return null;
             }
-            stored = ReadAll(path);
+            mapped = MappedArtifact.Open(path, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Interlocked.Increment(ref _misses);
             return null;
         }
-        var payload = Verify(key, stored);
-        if (payload is null)
+        if (!Verifies(key, mapped))
         {
+            mapped.Dispose();
             Interlocked.Increment(ref _rejected);
             Remove(key);
             return null;
@@ -73,7 +79,7 @@ public sealed class CompiledCache(string directory, long maxBytes)
         Interlocked.Increment(ref _hits);
         // Least recently used goes first; a hit makes this one recent again.
         try { File.SetLastWriteTimeUtc(path, DateTime.UtcNow); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        return payload;
+        return new VerifiedArtifact(mapped, HeaderBytes);
     }
 
     /// <summary>Stores an artifact under <paramref name="key"/> atomically, then evicts down to the size bound.</summary>
@@ -82,7 +88,7 @@ public sealed class CompiledCache(string directory, long maxBytes)
         if (HeaderBytes + artifact.Length > MaxBytes) return;
         try
         {
-            var tag = Tag(Key(), key, artifact);
+            var tag = ArtifactTag.Of(Key(), key, artifact);
             var path = PathOf(key);
             var temp = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():n}.tmp");
             try
@@ -177,25 +183,10 @@ public sealed class CompiledCache(string directory, long maxBytes)
         return dir.Exists ? dir.EnumerateFiles(".*.tmp") : [];
     }
 
-    // Artifacts run to tens of MB: read into an array the GC does not zero first (every byte is overwritten).
-    private static byte[] ReadAll(string path)
+    private bool Verifies(string key, MappedArtifact mapped)
     {
-        using var handle = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(handle);
-        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)length));
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-            if (n == 0) throw new IOException("the artifact was cut short while it was read");
-            read += n;
-        }
-        return bytes;
-    }
-
-    private ReadOnlyMemory<byte>? Verify(string key, byte[] stored)
-    {
-        if (stored.Length < HeaderBytes || !stored.AsSpan(0, Magic.Length).SequenceEqual(Magic)) return null;
+        var stored = mapped.Span;
+        if (!stored[..Magic.Length].SequenceEqual(Magic)) return false;
         byte[] secret;
         try
         {
@@ -203,23 +194,10 @@ public sealed class CompiledCache(string directory, long maxBytes)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return false;
         }
-        var payload = stored.AsMemory(HeaderBytes);
-        var expected = Tag(secret, key, payload.Span);
-        // Not `ok ? payload : null`: that null would become an empty ReadOnlyMemory (through byte[]), i.e. a "verified" artifact.
-        if (!CryptographicOperations.FixedTimeEquals(expected, stored.AsSpan(Magic.Length, HMACSHA256.HashSizeInBytes))) return null;
-        return payload;
-    }
-
-    // HMAC over the key string and the artifact: an artifact moved to another key's file does not verify either.
-    private static byte[] Tag(byte[] secret, string key, ReadOnlySpan<byte> artifact)
-    {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        hmac.AppendData(Encoding.UTF8.GetBytes(key));
-        hmac.AppendData([0]);
-        hmac.AppendData(artifact);
-        return hmac.GetHashAndReset();
+        var expected = ArtifactTag.Of(secret, key, mapped.Address + HeaderBytes, mapped.Length - HeaderBytes);
+        return CryptographicOperations.FixedTimeEquals(expected, stored.Slice(Magic.Length, HMACSHA256.HashSizeInBytes));
     }
 
     // The home's key, made once: by whichever process gets there first, so processes starting together agree on it.

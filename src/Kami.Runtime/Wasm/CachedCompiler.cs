@@ -20,28 +20,43 @@ internal sealed class CachedCompiler(Engine engine, CompiledCache? cache, string
 
     public CompiledCache? Cache => cache;
 
-    /// <summary>Throws <see cref="WasmtimeException"/> when <paramref name="wasm"/> is not a valid component.</summary>
-    public Component Compile(byte[] wasm, string sha256)
+    /// <summary>
+    /// The compiled form of the bytes whose SHA-256 is <paramref name="sha256"/>, from the cache, or null when it holds
+    /// none that verifies and loads. Asking for it before those bytes are hashed is safe: only this home wrote it, from
+    /// bytes that had that hash.
+    /// </summary>
+    public Component? TryLoad(string sha256)
     {
-        if (cache is null || sha256.Length == 0) return FromBytes(wasm);
-        var key = sha256 + "|" + fingerprint;
-        if (cache.TryRead(key) is { } artifact)
-        {
-            try
-            {
-                var loaded = Component.Deserialize(engine, artifact.Span);
-                Interlocked.Increment(ref _loaded);
-                return loaded;
-            }
-            catch (WasmtimeException)
-            {
-                cache.Refuse(key);
-            }
-        }
-        var component = FromBytes(wasm);
+        if (cache is null || sha256.Length == 0) return null;
+        var key = KeyOf(sha256);
+        using var artifact = cache.TryRead(key);
+        if (artifact is null) return null;
         try
         {
-            cache.Write(key, component.Serialize());
+            // Wasmtime copies the checked bytes into its own memory; the mapping goes when this returns.
+            var loaded = Component.Deserialize(engine, artifact.Span);
+            Interlocked.Increment(ref _loaded);
+            return loaded;
+        }
+        catch (WasmtimeException)
+        {
+            cache.Refuse(key);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="wasm"/>, whose SHA-256 the caller has checked is <paramref name="sha256"/>, and stores
+    /// the result in the cache (an empty <paramref name="sha256"/> stores nothing). Throws <see cref="WasmtimeException"/>
+    /// when it is not a valid component.
+    /// </summary>
+    public Component Compile(byte[] wasm, string sha256)
+    {
+        var component = FromBytes(wasm);
+        if (cache is null || sha256.Length == 0) return component;
+        try
+        {
+            cache.Write(KeyOf(sha256), component.Serialize());
         }
         catch (WasmtimeException)
         {
@@ -49,6 +64,8 @@ internal sealed class CachedCompiler(Engine engine, CompiledCache? cache, string
         }
         return component;
     }
+
+    private string KeyOf(string sha256) => sha256.ToLowerInvariant() + "|" + fingerprint;
 
     private Component FromBytes(byte[] wasm)
     {

@@ -91,6 +91,64 @@ public sealed class CompiledCacheStoreTests : IDisposable
         Assert.Equal(1, cache.Counts.Rejected);
     }
 
+    [Theory]
+    [InlineData(0)]                       // the first 4 MiB part
+    [InlineData(ArtifactTag.PartBytes + 7)] // the second part
+    [InlineData(-1)]                      // the last byte of the short last part
+    public void TryRead_ByteFlippedInAnyPartOfLargeArtifact_IsRefused(int offset)
+    {
+        var cache = new CompiledCache(Dir, 1L << 30);
+        var payload = Payload(3, 2 * ArtifactTag.PartBytes + 12_345);
+        cache.Write("big", payload);
+        using (var intact = cache.TryRead("big")) Assert.Equal(payload, intact?.ToArray());
+        var stored = File.ReadAllBytes(cache.PathOf("big"));
+        var header = stored.Length - payload.Length;
+        stored[offset >= 0 ? header + offset : stored.Length - 1] ^= 0x01;
+        File.WriteAllBytes(cache.PathOf("big"), stored);
+
+        Assert.Null(cache.TryRead("big"));
+        Assert.False(File.Exists(cache.PathOf("big")));
+    }
+
+    [Fact]
+    public void TryRead_ArtifactCutAtPartBoundary_IsRefused()
+    {
+        var cache = new CompiledCache(Dir, 1L << 30);
+        var payload = Payload(4, 2 * ArtifactTag.PartBytes);
+        cache.Write("cut", payload);
+        var stored = File.ReadAllBytes(cache.PathOf("cut"));
+        File.WriteAllBytes(cache.PathOf("cut"), stored[..^ArtifactTag.PartBytes]);
+
+        Assert.Null(cache.TryRead("cut"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void TryRead_EmptyOrHeaderlessFile_RefusedWithoutError(int length)
+    {
+        var cache = new CompiledCache(Dir, 1L << 30);
+        cache.Write("x", Payload(1));
+        File.WriteAllBytes(cache.PathOf("x"), new byte[length]);
+
+        Assert.Null(cache.TryRead("x"));
+        Assert.False(File.Exists(cache.PathOf("x")));
+        Assert.Equal(1, cache.Counts.Rejected);
+    }
+
+    [Fact]
+    public void TryRead_ArtifactOfEarlierFormat_IsRefused()
+    {
+        // Version 1 artifacts (one HMAC over the whole) are not trusted by the version 2 check: they are rebuilt.
+        var cache = new CompiledCache(Dir, 1L << 30);
+        cache.Write("old", Payload(1));
+        var stored = File.ReadAllBytes(cache.PathOf("old"));
+        "KAMICC1\n"u8.CopyTo(stored);
+        File.WriteAllBytes(cache.PathOf("old"), stored);
+
+        Assert.Null(cache.TryRead("old"));
+    }
+
     [Fact]
     public void TryRead_PlantedFileLargerThanBound_RefusedWithoutReading()
     {

@@ -50,6 +50,24 @@ public sealed class CompiledCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_WasmChangedButArtifactOfPinCached_RefusedNotRun()
+    {
+        // The compiled form of the pinned bytes is looked up while the file is hashed; a file that no longer matches
+        // the pin is refused all the same, and nothing compiled from it is stored.
+        using (await RunEchoAsync(CacheDir())) { }
+        var changed = _temp.Combine("echo.wasm");
+        File.Copy(RepoPaths.Fixture("log.wasm"), changed);
+        using var runtime = NewRuntime(CacheDir());
+
+        var result = await runtime.ExecuteAsync(Echo() with { WasmFile = changed });
+
+        Expect.Failure(result, Kami.Core.Errors.ErrorKind.IntegrityMismatch, "changed after it was installed");
+        Assert.Equal((0, 1), runtime.Compilations);
+        Assert.Equal(0, runtime.CompiledCache!.Counts.Written);
+        Assert.Single(Directory.GetFiles(CacheDir(), "*" + CompiledCache.Extension));
+    }
+
+    [Fact]
     public async Task Load_CorruptArtifact_RefusedAndRebuilt()
     {
         using (await RunEchoAsync(CacheDir())) { }
