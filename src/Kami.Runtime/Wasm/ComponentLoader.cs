@@ -59,9 +59,14 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
         string sha;
         if (expectedSha256 is not null && !_bySha.TryGet(expectedSha256, out _))
         {
-            var hashing = Task.Run(() => IntegrityHash.Of(bytes));
-            compiled = engine.Compiler.TryLoad(expectedSha256);
-            sha = hashing.GetAwaiter().GetResult();
+            // Parallel.For, not a Task to wait on: the calling worker takes whichever half no pool thread picked up.
+            string? hashed = null;
+            Parallel.For(0, 2, part =>
+            {
+                if (part == 0) hashed = IntegrityHash.Of(bytes);
+                else compiled = engine.Compiler.TryLoad(expectedSha256);
+            });
+            sha = hashed!;
         }
         else sha = IntegrityHash.Of(bytes);
         if (expectedSha256 is not null && !string.Equals(sha, expectedSha256, StringComparison.OrdinalIgnoreCase))
