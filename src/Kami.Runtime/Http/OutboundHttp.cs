@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using Kami.Core.Security.Network;
 
@@ -98,7 +99,18 @@ internal sealed class OutboundHttp : IDisposable
             // Checked on every hop: a credential goes to exactly its host, never to where a redirect points.
             var credential = toolId is null ? null : Limits.Credentials.For(toolId, uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host.Trim('[', ']'));
             using var message = Build(method, uri, request.Headers, body, credential);
-            using var response = _client.Send(message, HttpCompletionOption.ResponseHeadersRead, token);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = _client.Send(message, HttpCompletionOption.ResponseHeadersRead, token);
+            }
+            catch (HttpRequestException e) when (Find<AuthenticationException>(e) is { } tls)
+            {
+                // .NET says only "see inner exception"; the tool's author and the operator need the reason and the way out.
+                return Fail(FetchErrorKind.Unreachable, $"TLS with {uri.IdnHost} failed: the server's certificate is not trusted ({tls.Message[(tls.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}); " +
+                    "kami checks it against this machine's CA store (an operator adds a CA there, or on Linux names a bundle in SSL_CERT_FILE or SSL_CERT_DIR)");
+            }
+            using var response = sent;
             var status = (int)response.StatusCode;
             if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
             {
