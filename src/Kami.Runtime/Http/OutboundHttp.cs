@@ -116,6 +116,9 @@ internal sealed class OutboundHttp : IDisposable
             {
                 if (hop == Limits.MaxRedirects) return Fail(FetchErrorKind.Denied, $"more than {Limits.MaxRedirects} redirects");
                 url = new Uri(uri, location).AbsoluteUri;
+                // What was asked over TLS never continues in clear: the path, a body or a credential would cross the wire readable.
+                if (uri.Scheme == Uri.UriSchemeHttps && url.StartsWith("http:", StringComparison.OrdinalIgnoreCase))
+                    return Fail(FetchErrorKind.Denied, $"redirect from https to http ({Shorten(url)}) is refused; ask for the https URL");
                 // As browsers do: 303 always, and 301/302 after a POST, continue as a GET without the body.
                 if (status == 303 || status is 301 or 302 && method == "POST")
                 {
