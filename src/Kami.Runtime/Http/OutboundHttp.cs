@@ -78,6 +78,10 @@ internal sealed class OutboundHttp : IDisposable
         {
             return Fail(FetchErrorKind.Timeout, "");
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            return Fail(FetchErrorKind.TooLarge, "the response headers are larger than 64 KiB");
+        }
         catch (HttpRequestException e) when (Find<OutboundDeniedException>(e) is { } denied)
         {
             return Fail(FetchErrorKind.Denied, denied.Message);
@@ -98,6 +102,9 @@ internal sealed class OutboundHttp : IDisposable
                 return Fail(refusal.Invalid ? FetchErrorKind.Invalid : FetchErrorKind.Denied, hop == 0 ? refusal.Reason : $"redirect to {Shorten(url)}: {refusal.Reason}");
             // Checked on every hop: a credential goes to exactly its host, never to where a redirect points.
             var credential = toolId is null ? null : Limits.Credentials.For(toolId, uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host.Trim('[', ']'));
+            // A secret in clear text is readable on every network between here and there; this machine's loopback is the exception.
+            if (credential is not null && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+                return Fail(FetchErrorKind.Denied, $"the operator configured a credential for {uri.IdnHost}, and it is sent only over https; ask for https://{uri.IdnHost}{uri.PathAndQuery}");
             using var message = Build(method, uri, request.Headers, body, credential);
             HttpResponseMessage sent;
             try
