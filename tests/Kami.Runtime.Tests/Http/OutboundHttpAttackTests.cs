@@ -83,6 +83,34 @@ public sealed class OutboundHttpAttackTests
     }
 
     [Theory]
+    [InlineData("api.example.test", true)]
+    [InlineData("a.b.example.test", true)]
+    [InlineData("example.test", false)]
+    [InlineData("example.test.", false)]
+    [InlineData("badexample.test", false)]
+    [InlineData("api.example.test.evil.test", false)]
+    public void Send_WildcardEntry_SubdomainsOnlyAndNothingElseSent(string host, bool reaches)
+    {
+        using var server = Server();
+        using var http = new OutboundHttp(Loopback, (_, _) => Task.FromResult(new[] { IPAddress.Loopback }));
+
+        var (response, error) = Send(http, Get($"http://{host}:{server.Port}/"), HostAllowList.From(["*.example.test"]));
+
+        if (reaches)
+        {
+            // HttpListener answers a Host it does not serve itself, before the handler: that answer shows the request got there.
+            Assert.Null(error);
+            Assert.Equal(404, response!.Status);
+        }
+        else
+        {
+            Assert.Null(response);
+            Assert.Equal(FetchErrorKind.Denied, error!.Kind);
+            Assert.Empty(server.Requests);
+        }
+    }
+
+    [Theory]
     [InlineData("X-A", "1\0Host: evil")]
     [InlineData("X-A", "1\nHost: evil")]
     [InlineData("X-A", "1\rHost: evil")]
