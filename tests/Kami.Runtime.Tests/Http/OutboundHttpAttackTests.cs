@@ -123,6 +123,7 @@ public sealed class OutboundHttpAttackTests
     [InlineData("", "empty name")]
     [InlineData("Proxy-Connection", "keep-alive")]
     [InlineData("Keep-Alive", "timeout=5")]
+    [InlineData(":authority", "evil")]
     public void Send_HeaderWithControlOrForbiddenName_InvalidAndNothingSent(string name, string value)
     {
         using var server = Server();
