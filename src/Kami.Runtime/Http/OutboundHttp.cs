@@ -114,8 +114,10 @@ internal sealed class OutboundHttp : IDisposable
             catch (HttpRequestException e) when (Find<AuthenticationException>(e) is { } tls)
             {
                 // .NET says only "see inner exception"; the tool's author and the operator need the reason and the way out.
-                return Fail(FetchErrorKind.Unreachable, $"TLS with {uri.IdnHost} failed: the server's certificate is not trusted ({tls.Message[(tls.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}); " +
-                    "kami checks it against this machine's CA store (an operator adds a CA there, or on Linux names a bundle in SSL_CERT_FILE or SSL_CERT_DIR)");
+                return Fail(FetchErrorKind.Unreachable, !tls.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase)
+                    ? $"TLS with {uri.IdnHost} failed: {tls.Message} (does the server speak https on this port?)"
+                    : $"TLS with {uri.IdnHost} failed: the server's certificate is not trusted ({tls.Message[(tls.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}); " +
+                      "kami checks it against this machine's CA store (an operator adds a CA there, or on Linux names a bundle in SSL_CERT_FILE or SSL_CERT_DIR)");
             }
             using var response = sent;
             var status = (int)response.StatusCode;

@@ -52,4 +52,18 @@ public sealed class HttpsUntrustedTests(HttpRuntimeFixture fixture) : IClassFixt
         Assert.Equal(["other.test"], server.ServerNames);
         Assert.Empty(server.Requests);
     }
+
+    [Fact]
+    public void Send_HttpsToPlainHttpServer_UnreachableWithoutBlamingTheCertificate()
+    {
+        using var server = new LoopbackHttpServer(c => c.Response.OutputStream.WriteAsync("plain"u8.ToArray()).AsTask());
+        using var http = new OutboundHttp(new HttpLimits { AllowPrivate = PrivateNetworkAllowance.Parse(["127.0.0.0/8"]) });
+
+        var (_, error) = http.Send(new FetchRequest("GET", $"https://localhost:{server.Port}/", [], null, null), HostAllowList.From(["localhost"]), TimeSpan.FromSeconds(10), default);
+
+        Assert.Equal(FetchErrorKind.Unreachable, error!.Kind);
+        Assert.DoesNotContain("see inner exception", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not trusted", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
 }
