@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using Kami.Core.Security.Network;
 
@@ -77,6 +78,10 @@ internal sealed class OutboundHttp : IDisposable
         {
             return Fail(FetchErrorKind.Timeout, "");
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            return Fail(FetchErrorKind.TooLarge, "the response headers are larger than 64 KiB");
+        }
         catch (HttpRequestException e) when (Find<OutboundDeniedException>(e) is { } denied)
         {
             return Fail(FetchErrorKind.Denied, denied.Message);
@@ -97,13 +102,32 @@ internal sealed class OutboundHttp : IDisposable
                 return Fail(refusal.Invalid ? FetchErrorKind.Invalid : FetchErrorKind.Denied, hop == 0 ? refusal.Reason : $"redirect to {Shorten(url)}: {refusal.Reason}");
             // Checked on every hop: a credential goes to exactly its host, never to where a redirect points.
             var credential = toolId is null ? null : Limits.Credentials.For(toolId, uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host.Trim('[', ']'));
+            // A secret in clear text is readable on every network between here and there; this machine's loopback is the exception.
+            if (credential is not null && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+                return Fail(FetchErrorKind.Denied, $"the operator configured a credential for {uri.IdnHost}, and it is sent only over https; ask for https://{uri.IdnHost}{uri.PathAndQuery}");
             using var message = Build(method, uri, request.Headers, body, credential);
-            using var response = _client.Send(message, HttpCompletionOption.ResponseHeadersRead, token);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = _client.Send(message, HttpCompletionOption.ResponseHeadersRead, token);
+            }
+            catch (HttpRequestException e) when (Find<AuthenticationException>(e) is { } tls)
+            {
+                // .NET says only "see inner exception"; the tool's author and the operator need the reason and the way out.
+                return Fail(FetchErrorKind.Unreachable, !tls.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase)
+                    ? $"TLS with {uri.IdnHost} failed: {tls.Message} (does the server speak https on this port?)"
+                    : $"TLS with {uri.IdnHost} failed: the server's certificate is not trusted ({tls.Message[(tls.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..]}); " +
+                      "kami checks it against this machine's CA store (an operator adds a CA there, or on Linux names a bundle in SSL_CERT_FILE or SSL_CERT_DIR)");
+            }
+            using var response = sent;
             var status = (int)response.StatusCode;
             if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
             {
                 if (hop == Limits.MaxRedirects) return Fail(FetchErrorKind.Denied, $"more than {Limits.MaxRedirects} redirects");
                 url = new Uri(uri, location).AbsoluteUri;
+                // What was asked over TLS never continues in clear: the path, a body or a credential would cross the wire readable.
+                if (uri.Scheme == Uri.UriSchemeHttps && url.StartsWith("http:", StringComparison.OrdinalIgnoreCase))
+                    return Fail(FetchErrorKind.Denied, $"redirect from https to http ({Shorten(url)}) is refused; ask for the https URL");
                 // As browsers do: 303 always, and 301/302 after a POST, continue as a GET without the body.
                 if (status == 303 || status is 301 or 302 && method == "POST")
                 {

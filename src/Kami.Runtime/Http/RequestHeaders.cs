@@ -21,6 +21,10 @@ internal static class RequestHeaders
             return $"header {name} is set by the host; a tool may not set it";
         if (value.Any(c => c is '\r' or '\n' or '\0'))
             return $"header {name} has a line break or NUL in its value";
+        // RFC 9110 field values: visible ASCII, space and tab. Other control characters confuse servers and proxies, and
+        // .NET would fail the send over a non-ASCII one after the connection is made.
+        if (value.FirstOrDefault(c => (c < ' ' && c != '\t') || c >= 0x7f) is var bad and not '\0')
+            return $"header {name} has the character U+{(int)bad:X4} in its value; only visible ASCII, spaces and tabs are allowed (percent-encode or RFC 8187-encode the rest)";
         return null;
     }
 

@@ -15,6 +15,9 @@ internal static class HttpHostFunctions
 {
     public const string OutgoingInterface = "kami:http/outgoing@0.1.0";
 
+    /// <summary>The 256 u8 values, made once: the binding marshals a list&lt;u8&gt; element by element, so a body no longer makes an object per byte.</summary>
+    private static readonly ComponentValue[] ByteValues = [.. Enumerable.Range(0, 256).Select(b => ComponentValue.U8((byte)b))];
+
     public static void Define(ComponentLinker linker, OutboundHttp http)
     {
         using var root = linker.Root();
@@ -64,7 +67,7 @@ internal static class HttpHostFunctions
             .ToList();
         var body = response.Text is { } text
             ? ComponentValue.Variant("text", ComponentValue.String(text))
-            : ComponentValue.Variant("bytes", ComponentValue.List(response.Bytes!.Select(ComponentValue.U8).ToList()));
+            : ComponentValue.Variant("bytes", ComponentValue.List(Array.ConvertAll(response.Bytes!, b => ByteValues[b])));
         return ComponentValue.Record([
             new("status", ComponentValue.U16((ushort)response.Status)),
             new("headers", ComponentValue.List(headers)),
