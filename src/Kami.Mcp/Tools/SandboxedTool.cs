@@ -122,8 +122,9 @@ internal sealed class SandboxedTool : McpServerTool
         var outcome = CallResults.OutcomeOf(result);
         var duration = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
         _services.Metrics.Record(id, outcome, duration, result.Metrics.FuelUsed);
+        if (result.Metrics.HttpRequests > 0) _services.Metrics.RecordHttp(id, result.Metrics.HttpRequests, result.Metrics.HttpBytesSent, result.Metrics.HttpBytesReceived);
         _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, result.Error,
-            _services.AuditArguments ? input : null, _services.Transport));
+            _services.AuditArguments ? input : null, _services.Transport) { Http = Observability.AuditHttp.Summarize(result.Metrics.Http) });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
     }
 
