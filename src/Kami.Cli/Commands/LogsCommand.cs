@@ -7,6 +7,8 @@ namespace Kami.Cli.Commands;
 
 internal static class LogsCommand
 {
+    private const int MaxHttpChars = 72;
+
     public static Command Create(CommandRunner runner)
     {
         var tool = new Option<string?>("--tool") { Description = "Only calls of this tool" };
@@ -30,13 +32,14 @@ internal static class LogsCommand
             // The HTTP column only when some call made a request: most tools make none.
             var http = calls.Any(c => c.Http is not null);
             var table = new Table().AddColumns("TIME", "TOOL", "OUTCOME", "MS", "FUEL", "ERROR");
-            if (http) table.AddColumn("HTTP");
+            // Kept on one line (the error wraps instead), cut at a glance's length: --json has every hop.
+            if (http) table.AddColumn(new TableColumn("HTTP").NoWrap());
             foreach (var c in calls)
             {
                 string[] row = [c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TableText.Cell(c.ToolId), TableText.Cell(c.Outcome),
                     c.DurationMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), c.FuelUsed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     TableText.Cell(c.Error)];
-                table.AddRow(http ? [.. row, TableText.Cell(HttpSummaryText.Format(c.Http))] : row);
+                table.AddRow(http ? [.. row, TableText.Cell(HttpSummaryText.Format(c.Http, MaxHttpChars))] : row);
             }
             context.Output.Console.Write(table);
             return ExitCodes.Ok;

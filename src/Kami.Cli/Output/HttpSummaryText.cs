@@ -10,9 +10,29 @@ namespace Kami.Cli.Output;
 /// </summary>
 internal static class HttpSummaryText
 {
-    public static string Format(HttpCallSummary? http)
+    /// <summary>The line; when longer than <paramref name="maxChars"/>, the hops are cut (with "…") and the totals kept.</summary>
+    public static string Format(HttpCallSummary? http, int maxChars = int.MaxValue)
     {
         if (http is null) return "";
+        var totals = Totals(http);
+        var hops = Hops(http);
+        if (hops.Length + totals.Length > maxChars)
+            hops = string.Concat(hops.AsSpan(0, Math.Max(0, maxChars - totals.Length - 1)), "…");
+        return hops + totals;
+    }
+
+    private static string Totals(HttpCallSummary http)
+    {
+        var text = new StringBuilder();
+        if (http.Requests > http.Entries.Count)
+            text.Append(CultureInfo.InvariantCulture, $" (+{http.Requests - http.Entries.Count} more)");
+        text.Append(' ').Append(Bytes(http.BytesReceived)).Append('↓');
+        if (http.BytesSent > 0) text.Append(' ').Append(Bytes(http.BytesSent)).Append('↑');
+        return text.ToString();
+    }
+
+    private static string Hops(HttpCallSummary http)
+    {
         var text = new StringBuilder();
         foreach (var entry in http.Entries)
         {
@@ -27,10 +47,6 @@ internal static class HttpSummaryText
                 if (hop.Status is not null && hop.Error is not null) text.Append(' ').Append(hop.Error);
             }
         }
-        if (http.Requests > http.Entries.Count)
-            text.Append(CultureInfo.InvariantCulture, $" (+{http.Requests - http.Entries.Count} more)");
-        text.Append(' ').Append(Bytes(http.BytesReceived)).Append('↓');
-        if (http.BytesSent > 0) text.Append(' ').Append(Bytes(http.BytesSent)).Append('↑');
         return text.ToString();
     }
 
