@@ -59,5 +59,10 @@ internal static class AuditHttp
         return size;
     }
 
+    /// <summary>The hops as the debug log shows them: "GET host 302 → GET host 200; POST host denied(not contacted)".</summary>
+    public static string Describe(HttpCallSummary http) =>
+        string.Join("; ", http.Entries.Select(e => string.Join(" → ", e.Hops.Select(h =>
+            $"{h.Method} {h.Host} {(h.Status is { } status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}{(h.Error is null ? "" : (h.Status is null ? "" : " ") + h.Error)}{(h.Contacted ? "" : " (not contacted)")}"))));
+
     private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }
