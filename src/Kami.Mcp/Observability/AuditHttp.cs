@@ -38,7 +38,7 @@ internal static class AuditHttp
             for (var h = 0; h < hops.Length; h++)
             {
                 var hop = exchange.Hops[h];
-                hops[h] = new HttpHopRecord(Cut(hop.Method, MaxMethodChars), Cut(hop.Host, MaxHostChars), hop.Contacted, hop.Status,
+                hops[h] = new HttpHopRecord(Method(hop.Method), Cut(hop.Host, MaxHostChars), hop.Contacted, hop.Status,
                     hop.Error is null ? null : Cut(hop.Error, MaxMethodChars), hop.BytesSent, hop.BytesReceived);
             }
             entries[i] = new HttpRequestRecord(hops);
@@ -63,6 +63,11 @@ internal static class AuditHttp
     public static string Describe(HttpCallSummary http) =>
         string.Join("; ", http.Entries.Select(e => string.Join(" → ", e.Hops.Select(h =>
             $"{h.Method} {h.Host} {(h.Status is { } status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}{(h.Error is null ? "" : (h.Status is null ? "" : " ") + h.Error)}{(h.Contacted ? "" : " (not contacted)")}"))));
+
+    // A method the host refused is the tool's own text: kept only when it is a plain token, so no control character
+    // or escape sequence a tool chose reaches the server log or a terminal running kami logs.
+    private static string Method(string method) =>
+        method.Length is > 0 and <= MaxMethodChars && method.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? method : "(invalid)";
 
     private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

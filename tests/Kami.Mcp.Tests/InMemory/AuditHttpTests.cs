@@ -10,6 +10,14 @@ public sealed class AuditHttpTests
         new([.. Enumerable.Range(0, hops).Select(i => new HttpHop("GET", host, true, i == hops - 1 ? 200 : 302, null, 1, 10))]);
 
     [Fact]
+    public void Summarize_MethodWithEscapeSequence_RecordedAsInvalid()
+    {
+        var summary = AuditHttp.Summarize([new HttpExchange([new HttpHop("GET\u001b[2J", "h.example", false, null, "invalid", 0, 0)])])!;
+
+        Assert.Equal("(invalid)", summary.Entries[0].Hops[0].Method);
+    }
+
+    [Fact]
     public void Summarize_NoRequests_Null()
     {
         Assert.Null(AuditHttp.Summarize([]));
@@ -35,7 +43,7 @@ public sealed class AuditHttpTests
 
         var hops = Assert.Single(summary.Entries).Hops;
         Assert.Equal(AuditHttp.MaxHops, hops.Count);
-        Assert.All(hops, h => Assert.True(h.Host.Length <= AuditHttp.MaxHostChars && h.Method.Length <= AuditHttp.MaxMethodChars));
+        Assert.All(hops, h => Assert.True(h.Host.Length <= AuditHttp.MaxHostChars && h.Method == "(invalid)"));
         Assert.InRange(AuditHttp.SizeOf(summary), 1, 16 * 1024);
     }
 }
