@@ -66,6 +66,13 @@ internal static class Migrations
             added_at   TEXT NOT NULL
         );
         """,
+        // 4: each call's outbound HTTP: totals (over every request) and the bounded per-request hops as JSON.
+        """
+        ALTER TABLE calls ADD COLUMN http_requests INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE calls ADD COLUMN http_bytes_sent INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE calls ADD COLUMN http_bytes_received INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE calls ADD COLUMN http TEXT;
+        """,
     ];
 
     public static int Latest => Steps.Count;

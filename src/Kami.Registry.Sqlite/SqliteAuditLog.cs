@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Kami.Core.Registry;
 using Microsoft.Data.Sqlite;
 
@@ -31,8 +32,9 @@ public sealed class SqliteAuditLog : IAuditLog
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO calls (tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport)
-            VALUES ($tool, $started, $duration, $outcome, $fuel, $error, $arguments, $transport)
+            INSERT INTO calls (tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport,
+                               http_requests, http_bytes_sent, http_bytes_received, http)
+            VALUES ($tool, $started, $duration, $outcome, $fuel, $error, $arguments, $transport, $requests, $sent, $received, $http)
             """;
         var tool = command.Parameters.Add("$tool", SqliteType.Text);
         var started = command.Parameters.Add("$started", SqliteType.Text);
@@ -42,6 +44,10 @@ public sealed class SqliteAuditLog : IAuditLog
         var error = command.Parameters.Add("$error", SqliteType.Text);
         var arguments = command.Parameters.Add("$arguments", SqliteType.Text);
         var transport = command.Parameters.Add("$transport", SqliteType.Text);
+        var requests = command.Parameters.Add("$requests", SqliteType.Integer);
+        var sent = command.Parameters.Add("$sent", SqliteType.Integer);
+        var received = command.Parameters.Add("$received", SqliteType.Integer);
+        var http = command.Parameters.Add("$http", SqliteType.Text);
         foreach (var call in calls)
         {
             tool.Value = call.ToolId;
@@ -52,6 +58,10 @@ public sealed class SqliteAuditLog : IAuditLog
             error.Value = (object?)call.Error ?? DBNull.Value;
             arguments.Value = (object?)call.Arguments ?? DBNull.Value;
             transport.Value = call.Transport;
+            requests.Value = call.Http?.Requests ?? 0;
+            sent.Value = call.Http?.BytesSent ?? 0;
+            received.Value = call.Http?.BytesReceived ?? 0;
+            http.Value = call.Http is { } summary ? JsonSerializer.Serialize(summary.Entries, AuditJsonContext.Default.IReadOnlyListHttpRequestRecord) : DBNull.Value;
             command.ExecuteNonQuery();
         }
         // Keep the most recent calls only, so a busy server's registry does not grow without bound.
@@ -69,7 +79,7 @@ public sealed class SqliteAuditLog : IAuditLog
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport FROM calls"
+        command.CommandText = "SELECT tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport, http_requests, http_bytes_sent, http_bytes_received, http FROM calls"
             + (toolId is null ? "" : " WHERE tool_id = $tool COLLATE NOCASE") + " ORDER BY seq DESC LIMIT $limit";
         if (toolId is not null) command.Parameters.AddWithValue("$tool", toolId);
         command.Parameters.AddWithValue("$limit", limit);
@@ -78,8 +88,26 @@ public sealed class SqliteAuditLog : IAuditLog
         while (r.Read())
         {
             result.Add(new CallRecord(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetDouble(2),
-                r.GetString(3), (ulong)r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7)));
+                r.GetString(3), (ulong)r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7))
+            {
+                Http = r.GetInt32(8) == 0 && r.IsDBNull(11) ? null
+                    : new HttpCallSummary(r.GetInt32(8), r.GetInt64(9), r.GetInt64(10), r.IsDBNull(11) ? [] : Entries(r.GetString(11))),
+            });
         }
         return result;
+    }
+
+    // A damaged column costs that call's hop list, never the listing: the totals are in their own columns.
+    private static IReadOnlyList<HttpRequestRecord> Entries(string json)
+    {
+        try
+        {
+            var entries = JsonSerializer.Deserialize(json, AuditJsonContext.Default.IReadOnlyListHttpRequestRecord) ?? [];
+            return entries.All(e => e?.Hops is { Count: > 0 } hops && hops.All(h => h?.Host is not null && h.Method is not null)) ? entries : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 }

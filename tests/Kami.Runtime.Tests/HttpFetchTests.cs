@@ -62,7 +62,7 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
 
         Expect.Success(result);
         Assert.Equal(2, result.Metrics.Http.Count);
-        Assert.All(result.Metrics.Http, e => Assert.Equal(new HttpExchange("POST", "localhost", 200, null, 8, 5), e));
+        Assert.All(result.Metrics.Http, e => Assert.Equal(new HttpHop("POST", "localhost", true, 200, null, 8, 5), Assert.Single(e.Hops)));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     {
         var result = await fixture.Loopback.ExecuteAsync(Fetch(Input("http://169.254.169.254/latest/meta-data/"), "localhost"));
 
-        Assert.Equal(new HttpExchange("GET", "169.254.169.254", null, "denied", 0, 0), Assert.Single(result.Metrics.Http));
+        Assert.Equal(new HttpHop("GET", "169.254.169.254", false, null, "denied", 0, 0), Assert.Single(Assert.Single(result.Metrics.Http).Hops));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ namespace Kami.Cli.Commands;
 
 internal static class LogsCommand
 {
+    private const int MaxHttpChars = 72;
+
     public static Command Create(CommandRunner runner)
     {
         var tool = new Option<string?>("--tool") { Description = "Only calls of this tool" };
@@ -17,7 +19,8 @@ internal static class LogsCommand
             var calls = context.AuditLog.Recent(Math.Clamp(context.Get(limit), 1, 100_000), context.Get(tool));
             if (context.Json)
             {
-                context.Output.Json(calls.Select(c => new CallJson(c.ToolId, c.StartedAt, c.DurationMs, c.Outcome, c.FuelUsed, c.Error, c.Arguments, c.Transport)).ToList(),
+                context.Output.Json(calls.Select(c => new CallJson(c.ToolId, c.StartedAt, c.DurationMs, c.Outcome, c.FuelUsed, c.Error, c.Arguments, c.Transport,
+                        HttpJson(c.Http))).ToList(),
                     CliJsonContext.Relaxed.ListCallJson);
                 return ExitCodes.Ok;
             }
@@ -26,14 +29,25 @@ internal static class LogsCommand
                 context.Output.Line("no calls recorded yet; calls made through `kami serve` appear here");
                 return ExitCodes.Ok;
             }
+            // The HTTP column only when some call made a request: most tools make none.
+            var http = calls.Any(c => c.Http is not null);
             var table = new Table().AddColumns("TIME", "TOOL", "OUTCOME", "MS", "FUEL", "ERROR");
+            // Kept on one line (the error wraps instead), cut at a glance's length: --json has every hop.
+            if (http) table.AddColumn(new TableColumn("HTTP").NoWrap());
             foreach (var c in calls)
-                table.AddRow(c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TableText.Cell(c.ToolId), TableText.Cell(c.Outcome),
+            {
+                string[] row = [c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TableText.Cell(c.ToolId), TableText.Cell(c.Outcome),
                     c.DurationMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), c.FuelUsed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    TableText.Cell(c.Error));
+                    TableText.Cell(c.Error)];
+                table.AddRow(http ? [.. row, TableText.Cell(HttpSummaryText.Format(c.Http, MaxHttpChars))] : row);
+            }
             context.Output.Console.Write(table);
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static CallHttpJson? HttpJson(Kami.Core.Registry.HttpCallSummary? http) =>
+        http is null ? null : new CallHttpJson(http.Requests, http.BytesSent, http.BytesReceived,
+            [.. http.Entries.Select(e => new HttpRequestJson([.. e.Hops.Select(h => new HttpHopJson(h.Method, h.Host, h.Contacted, h.Status, h.Error, h.BytesSent, h.BytesReceived))]))]);
 }

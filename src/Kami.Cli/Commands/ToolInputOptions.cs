@@ -48,7 +48,8 @@ internal sealed class ToolInputOptions
         if (context.Json)
         {
             context.Output.Json(new ExecJson(result.Ok, result.Output, result.Error, result.ErrorKind?.ToString(),
-                Math.Round(result.Metrics.Duration.TotalMilliseconds, 3), result.Metrics.FuelUsed, result.Metrics.MemoryLimitBytes),
+                Math.Round(result.Metrics.Duration.TotalMilliseconds, 3), result.Metrics.FuelUsed, result.Metrics.MemoryLimitBytes,
+                result.Metrics.HttpRequests, result.Metrics.HttpBytesSent, result.Metrics.HttpBytesReceived),
                 CliJsonContext.Relaxed.ExecJson);
         }
         else if (result.Ok) context.Output.Data(result.Output!);

@@ -45,10 +45,17 @@ internal sealed record StatusJson(string KamiVersion, string WasmtimeVersion, st
     int Tools, int Enabled, IReadOnlyList<SettingJson> Settings, int RecentCalls, IReadOnlyList<string> Warnings);
 
 internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? ErrorKind, double DurationMs, ulong FuelUsed,
-    long MemoryLimitBytes);
+    long MemoryLimitBytes, int HttpRequests = 0, long HttpBytesSent = 0, long HttpBytesReceived = 0);
 
 internal sealed record CallJson(string Tool, DateTimeOffset StartedAt, double DurationMs, string Outcome, ulong FuelUsed, string? Error,
-    string? Arguments, string Transport);
+    string? Arguments, string Transport, CallHttpJson? Http = null);
+
+/// <summary>A call's outbound HTTP in <c>kami logs --json</c>: totals, then each request's hops.</summary>
+internal sealed record CallHttpJson(int Requests, long BytesSent, long BytesReceived, IReadOnlyList<HttpRequestJson> Entries);
+
+internal sealed record HttpRequestJson(IReadOnlyList<HttpHopJson> Hops);
+
+internal sealed record HttpHopJson(string Method, string Host, bool Contacted, int? Status, string? Error, long BytesSent, long BytesReceived);
 
 internal sealed record ErrorJson(string Error, string Kind);
 

@@ -9,4 +9,8 @@ public sealed record CallRecord(
     ulong FuelUsed,
     string? Error,
     string? Arguments,
-    string Transport);
+    string Transport)
+{
+    /// <summary>The call's outbound HTTP (hosts, statuses, bytes); null when it made no request.</summary>
+    public HttpCallSummary? Http { get; init; }
+}

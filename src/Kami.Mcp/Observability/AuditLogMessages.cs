@@ -11,4 +11,8 @@ internal static partial class AuditLogMessages
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "could not write {Count} audit records to the registry: {Reason}")]
     public static partial void WriteFailed(ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug,
+        Message = "tool {ToolId} made {Requests} outbound requests ({BytesSent} body bytes sent, {BytesReceived} received): {Hops}")]
+    public static partial void OutboundHttp(ILogger logger, string toolId, int requests, long bytesSent, long bytesReceived, string hops);
 }

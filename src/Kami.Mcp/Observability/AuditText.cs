@@ -34,5 +34,6 @@ internal static class AuditText
 
     /// <summary>Roughly what a record holds in memory while it waits for its batch (UTF-16 strings plus the record).</summary>
     public static long SizeOf(Kami.Core.Registry.CallRecord call) =>
-        128 + 2L * (call.ToolId.Length + (call.Error?.Length ?? 0) + (call.Arguments?.Length ?? 0) + call.Outcome.Length + call.Transport.Length);
+        128 + 2L * (call.ToolId.Length + (call.Error?.Length ?? 0) + (call.Arguments?.Length ?? 0) + call.Outcome.Length + call.Transport.Length)
+        + AuditHttp.SizeOf(call.Http);
 }

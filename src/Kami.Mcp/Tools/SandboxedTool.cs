@@ -122,8 +122,12 @@ internal sealed class SandboxedTool : McpServerTool
         var outcome = CallResults.OutcomeOf(result);
         var duration = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
         _services.Metrics.Record(id, outcome, duration, result.Metrics.FuelUsed);
+        if (result.Metrics.HttpRequests > 0) _services.Metrics.RecordHttp(id, result.Metrics.HttpRequests, result.Metrics.HttpBytesSent, result.Metrics.HttpBytesReceived);
+        var http = Observability.AuditHttp.Summarize(result.Metrics.Http);
+        if (http is not null && _logger.IsEnabled(LogLevel.Debug))
+            Observability.AuditLogMessages.OutboundHttp(_logger, id, http.Requests, http.BytesSent, http.BytesReceived, Observability.AuditHttp.Describe(http));
         _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, result.Error,
-            _services.AuditArguments ? input : null, _services.Transport));
+            _services.AuditArguments ? input : null, _services.Transport) { Http = http });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
     }
 

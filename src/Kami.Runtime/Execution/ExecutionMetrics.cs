@@ -11,4 +11,31 @@ public sealed record ExecutionMetrics(TimeSpan Duration, ulong FuelUsed, long Me
 
     /// <summary>The outbound HTTP requests the call made (kami:http/outgoing), in order; empty for most tools.</summary>
     public IReadOnlyList<HttpExchange> Http { get; init; } = [];
+
+    /// <summary>Outbound requests made (fetch calls; redirect hops are part of their request).</summary>
+    public int HttpRequests => Http.Count;
+
+    // Index loops, not foreach: no enumerator is boxed, so a call without HTTP pays nothing to be summed.
+
+    /// <summary>Request body bytes sent over every request and hop.</summary>
+    public long HttpBytesSent
+    {
+        get
+        {
+            long sum = 0;
+            for (var i = 0; i < Http.Count; i++) sum += Http[i].BytesSent;
+            return sum;
+        }
+    }
+
+    /// <summary>Response body bytes read over every request and hop.</summary>
+    public long HttpBytesReceived
+    {
+        get
+        {
+            long sum = 0;
+            for (var i = 0; i < Http.Count; i++) sum += Http[i].BytesReceived;
+            return sum;
+        }
+    }
 }

@@ -70,42 +70,53 @@ internal sealed class OutboundHttp : IDisposable
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
+        var hops = request.Hops;
+        (FetchResponse?, FetchError?) result;
         try
         {
-            return Follow(method, request, allowList, toolId, deadline.Token);
+            result = Follow(method, request, allowList, toolId, hops, deadline.Token);
         }
         catch (Exception e) when (deadline.IsCancellationRequested && e is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException)
         {
-            return Fail(FetchErrorKind.Timeout, "");
+            result = Fail(FetchErrorKind.Timeout, "");
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            return Fail(FetchErrorKind.TooLarge, "the response headers are larger than 64 KiB");
+            result = Fail(FetchErrorKind.TooLarge, "the response headers are larger than 64 KiB");
         }
         catch (HttpRequestException e) when (Find<OutboundDeniedException>(e) is { } denied)
         {
-            return Fail(FetchErrorKind.Denied, denied.Message);
+            result = Fail(FetchErrorKind.Denied, denied.Message);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            return Fail(FetchErrorKind.Unreachable, Find<SocketException>(e)?.Message is { } socket && socket != e.Message ? $"{e.Message} ({socket})" : e.Message);
+            result = Fail(FetchErrorKind.Unreachable, Find<SocketException>(e)?.Message is { } socket && socket != e.Message ? $"{e.Message} ({socket})" : e.Message);
         }
+        hops?.Close(result.Item2?.Kind);
+        return result;
     }
 
-    private (FetchResponse?, FetchError?) Follow(string method, FetchRequest request, HostAllowList allowList, string? toolId, CancellationToken token)
+    private (FetchResponse?, FetchError?) Follow(string method, FetchRequest request, HostAllowList allowList, string? toolId, HopLog? hops, CancellationToken token)
     {
         var url = request.Url;
         var body = request.Body;
         for (var hop = 0; ; hop++)
         {
             if (OutboundTarget.Check(url, allowList, out var uri) is { } refusal)
+            {
+                hops?.Refused(method, url, refusal.Invalid ? FetchErrorKind.Invalid : FetchErrorKind.Denied);
                 return Fail(refusal.Invalid ? FetchErrorKind.Invalid : FetchErrorKind.Denied, hop == 0 ? refusal.Reason : $"redirect to {Shorten(url)}: {refusal.Reason}");
+            }
             // Checked on every hop: a credential goes to exactly its host, never to where a redirect points.
             var credential = toolId is null ? null : Limits.Credentials.For(toolId, uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host.Trim('[', ']'));
             // A secret in clear text is readable on every network between here and there; this machine's loopback is the exception.
             if (credential is not null && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            {
+                hops?.Refused(method, url, FetchErrorKind.Denied);
                 return Fail(FetchErrorKind.Denied, $"the operator configured a credential for {uri.IdnHost}, and it is sent only over https; ask for https://{uri.IdnHost}{uri.PathAndQuery}");
+            }
             using var message = Build(method, uri, request.Headers, body, credential);
+            hops?.Sending(method, uri, body?.Length ?? 0);
             HttpResponseMessage sent;
             try
             {
@@ -121,6 +132,7 @@ internal sealed class OutboundHttp : IDisposable
             }
             using var response = sent;
             var status = (int)response.StatusCode;
+            hops?.Answered(status);
             if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
             {
                 if (hop == Limits.MaxRedirects) return Fail(FetchErrorKind.Denied, $"more than {Limits.MaxRedirects} redirects");
@@ -136,7 +148,7 @@ internal sealed class OutboundHttp : IDisposable
                 }
                 continue;
             }
-            return Read(response, token);
+            return Read(response, hops, token);
         }
     }
 
@@ -154,7 +166,7 @@ internal sealed class OutboundHttp : IDisposable
         return message;
     }
 
-    private (FetchResponse?, FetchError?) Read(HttpResponseMessage response, CancellationToken token)
+    private (FetchResponse?, FetchError?) Read(HttpResponseMessage response, HopLog? hops, CancellationToken token)
     {
         var max = Limits.MaxResponseBytes;
         if (response.Content.Headers.ContentLength is { } declared && declared > max)
@@ -167,6 +179,7 @@ internal sealed class OutboundHttp : IDisposable
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
+            hops?.Read(read);
             if (buffer.Length + read > max) return Fail(FetchErrorKind.TooLarge, $"the response body is larger than {max:N0} bytes");
             buffer.Write(chunk, 0, read);
         }

@@ -21,8 +21,13 @@ internal sealed class CallContext(string toolId, IGuestLogSink? sink, int maxLog
     /// <summary>The running call's time, cancellation and policy; null while start functions run (no outbound requests then).</summary>
     public GuestBudget? Budget { get; set; }
 
-    /// <summary>Outbound HTTP requests this call has made (bounded per call), for the call's metrics.</summary>
-    public List<HttpExchange> HttpExchanges { get; } = [];
+    // Made on the first request: most calls make none, and they allocate nothing for it.
+    private List<HttpExchange>? _httpExchanges;
+
+    /// <summary>Outbound HTTP requests this call has made (bounded per call), for the call's metrics and audit.</summary>
+    public IReadOnlyList<HttpExchange> HttpExchanges => _httpExchanges ?? (IReadOnlyList<HttpExchange>)Array.Empty<HttpExchange>();
+
+    public void AddHttpExchange(HttpExchange exchange) => (_httpExchanges ??= []).Add(exchange);
     private int _linesLeft = maxLogLines;
     private int _dropped;
 

@@ -29,14 +29,15 @@ internal static class HttpHostFunctions
     {
         var call = CallContext.Current;
         if (call?.Budget is not { } budget) return Error(FetchErrorKind.Denied, "outbound requests are not allowed while the tool starts");
-        var fetch = Read(request);
-        var host = Uri.TryCreate(fetch.Url, UriKind.Absolute, out var uri) ? uri.IdnHost : "(invalid URL)";
+        var hops = new HopLog();
+        var fetch = Read(request) with { Hops = hops };
         if (call.HttpExchanges.Count >= http.Limits.MaxRequestsPerCall)
             return Error(FetchErrorKind.Denied, $"at most {http.Limits.MaxRequestsPerCall} requests per call");
 
         var (response, error) = http.Send(fetch, http.Limits.AllowLists.Matcher(call.ToolId, budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
-        call.HttpExchanges.Add(new HttpExchange(fetch.Method, host, response?.Status, error is null ? null : CaseName(error.Kind), fetch.Body?.Length ?? 0,
-            response is null ? 0 : response.Bytes?.Length ?? System.Text.Encoding.UTF8.GetByteCount(response.Text!)));
+        // Refused before any hop (method, headers, body size, no time left): recorded against the host it named.
+        call.AddHttpExchange(new HttpExchange(hops.Hops.Count > 0 ? hops.Hops
+            : [new HttpHop(fetch.Method, HopLog.HostOf(fetch.Url), Contacted: false, Status: null, CaseName(error!.Kind), 0, 0)]));
         return error is not null ? Error(error.Kind, error.Message) : ComponentValue.Ok(Write(response!));
     }
 
@@ -78,13 +79,5 @@ internal static class HttpHostFunctions
     private static ComponentValue Error(FetchErrorKind kind, string message) =>
         ComponentValue.Err(ComponentValue.Variant(CaseName(kind), kind == FetchErrorKind.Timeout ? null : ComponentValue.String(message)));
 
-    /// <summary>The case of the WIT <c>error</c> variant.</summary>
-    private static string CaseName(FetchErrorKind kind) => kind switch
-    {
-        FetchErrorKind.Denied => "denied",
-        FetchErrorKind.Unreachable => "unreachable",
-        FetchErrorKind.Timeout => "timeout",
-        FetchErrorKind.TooLarge => "too-large",
-        _ => "invalid",
-    };
+    private static string CaseName(FetchErrorKind kind) => FetchErrorCase.Name(kind);
 }
