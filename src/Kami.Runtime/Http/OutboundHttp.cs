@@ -100,6 +100,7 @@ internal sealed class OutboundHttp : IDisposable
     {
         var url = request.Url;
         var body = request.Body;
+        var headers = request.Headers;
         for (var hop = 0; ; hop++)
         {
             if (OutboundTarget.Check(url, allowList, out var uri) is { } refusal)
@@ -115,7 +116,7 @@ internal sealed class OutboundHttp : IDisposable
                 hops?.Refused(method, url, FetchErrorKind.Denied);
                 return Fail(FetchErrorKind.Denied, $"the operator configured a credential for {uri.IdnHost}, and it is sent only over https; ask for https://{uri.IdnHost}{uri.PathAndQuery}");
             }
-            using var message = Build(method, uri, request.Headers, body, credential);
+            using var message = Build(method, uri, headers, body, credential);
             hops?.Sending(method, uri, body?.Length ?? 0);
             HttpResponseMessage sent;
             try
@@ -136,7 +137,11 @@ internal sealed class OutboundHttp : IDisposable
             if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
             {
                 if (hop == Limits.MaxRedirects) return Fail(FetchErrorKind.Denied, $"more than {Limits.MaxRedirects} redirects");
-                url = new Uri(uri, location).AbsoluteUri;
+                var next = new Uri(uri, location);
+                url = next.AbsoluteUri;
+                // As curl and browsers do: the tool's own Authorization and Cookie were meant for the origin it named,
+                // not for wherever that origin redirects (another allowed host, another port).
+                if (!RequestHeaders.SameOrigin(uri, next)) headers = RequestHeaders.WithoutSecrets(headers);
                 // What was asked over TLS never continues in clear: the path, a body or a credential would cross the wire readable.
                 if (uri.Scheme == Uri.UriSchemeHttps && url.StartsWith("http:", StringComparison.OrdinalIgnoreCase))
                     return Fail(FetchErrorKind.Denied, $"redirect from https to http ({Shorten(url)}) is refused; ask for the https URL");

@@ -29,4 +29,14 @@ internal static class RequestHeaders
     }
 
     private static string Shorten(string s) => s.Length <= 64 ? s : s[..64] + "…";
+
+    /// <summary>Headers that carry the tool's own secrets: they go to the origin the tool named, not across a redirect to another.</summary>
+    private static readonly HashSet<string> Secrets = new(["Authorization", "Cookie"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Same scheme, host and port.</summary>
+    public static bool SameOrigin(Uri a, Uri b) => Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    /// <summary><paramref name="headers"/> without Authorization and Cookie (the same list when it has neither).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> WithoutSecrets(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        headers.Any(h => Secrets.Contains(h.Key)) ? [.. headers.Where(h => !Secrets.Contains(h.Key))] : headers;
 }

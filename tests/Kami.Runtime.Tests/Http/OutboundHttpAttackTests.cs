@@ -310,6 +310,34 @@ public sealed class OutboundHttpAttackTests
         Assert.Empty(target.Requests);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:{0}/next", false)] // another allowed host
+    [InlineData("http://localhost:{0}/next", false)] // the same host on another port
+    [InlineData("/next", true)]                      // the same origin
+    public void Send_RedirectToAnotherOrigin_ToolsAuthorizationAndCookieNotForwarded(string location, bool sameOrigin)
+    {
+        using var target = new LoopbackHttpServer(c => c.Response.OutputStream.WriteAsync("target"u8.ToArray()).AsTask());
+        using var server = new LoopbackHttpServer(c =>
+        {
+            if (c.Request.RawUrl == "/next") return c.Response.OutputStream.WriteAsync("same"u8.ToArray()).AsTask();
+            c.Response.StatusCode = 302;
+            c.Response.AddHeader("Location", string.Format(System.Globalization.CultureInfo.InvariantCulture, location, target.Port));
+            return Task.CompletedTask;
+        });
+        using var http = new OutboundHttp(Loopback, (_, _) => Task.FromResult(new[] { IPAddress.Loopback }));
+
+        var (response, error) = Send(http, Get($"http://localhost:{server.Port}/go", H("Authorization", "Bearer tool-secret"), H("Cookie", "session=s1"), H("X-Trace", "t1")));
+
+        Assert.Null(error);
+        var first = server.Requests.First();
+        Assert.Equal("Bearer tool-secret", first.Headers["authorization"]);
+        var followed = sameOrigin ? server.Requests.Last() : Assert.Single(target.Requests);
+        Assert.Equal("t1", followed.Headers["x-trace"]);
+        Assert.Equal(sameOrigin, followed.Headers.ContainsKey("authorization"));
+        Assert.Equal(sameOrigin, followed.Headers.ContainsKey("cookie"));
+        Assert.NotNull(response);
+    }
+
     [Fact]
     public void Send_CredentialedHostOverPlainHttp_DeniedAndNothingSent()
     {
