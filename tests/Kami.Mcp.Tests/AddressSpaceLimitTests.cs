@@ -17,7 +17,7 @@ public sealed class AddressSpaceLimitTests
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepoPaths.Root };
         using var home = new TempDirectory();
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"ulimit -v 20000000 && exec dotnet '{KamiCli.DllPath}' run '{RepoPaths.Fixture("echo.wasm")}' --input '{{\"a\":1}}' --home '{home.Path}'");
+        info.ArgumentList.Add($"ulimit -v 20000000 && exec {KamiCli.Command.ShellWords} run '{RepoPaths.Fixture("echo.wasm")}' --input '{{\"a\":1}}' --home '{home.Path}'");
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("KAMI_", StringComparison.Ordinal)).ToList()) info.Environment.Remove(key);
 
         using var process = Process.Start(info)!;

@@ -70,7 +70,7 @@ public sealed partial class DevCommandTests : IDisposable
 
         public static DevProcess Start(string package)
         {
-            var process = Process.Start(KamiCli.StartInfo(["dev", package, "--http", "127.0.0.1:0", "--no-auth"])) ?? throw new InvalidOperationException("cannot start dotnet");
+            var process = Process.Start(KamiCli.StartInfo(["dev", package, "--http", "127.0.0.1:0", "--no-auth"])) ?? throw new InvalidOperationException($"cannot start {KamiCli.FileName}");
             var dev = new DevProcess(process);
             process.StandardInput.Close();
             process.ErrorDataReceived += (_, e) => dev.OnLine(e.Data);

@@ -11,17 +11,30 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public override string ToString() => $"exit {ExitCode}\nstdout: {Stdout}\nstderr: {Stderr}";
 }
 
-/// <summary>The real <c>kami</c> built next to these tests, run as <c>dotnet kami.dll …</c>.</summary>
+/// <summary>
+/// The real <c>kami</c>: the one built next to these tests, run as <c>dotnet kami.dll …</c>, or the executable named by
+/// <c>KAMI_TEST_BINARY</c> (scripts/test-published.sh points it at the published NativeAOT binary, so these tests check
+/// what users install).
+/// </summary>
 public static class KamiCli
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>artifacts/bin/Kami.Cli/&lt;configuration&gt;/kami.dll, the configuration being the one these tests were built in.</summary>
-    public static string DllPath { get; } = FindDll();
+    /// <summary>The variable naming a kami executable to run instead of <c>dotnet kami.dll</c>.</summary>
+    public const string BinaryVariable = "KAMI_TEST_BINARY";
+
+    /// <summary>What starts kami: <see cref="FileName"/> followed by <see cref="LeadingArguments"/>, then kami's own.</summary>
+    public static KamiCommand Command { get; } = KamiCommand.Resolve(Environment.GetEnvironmentVariable(BinaryVariable), FindDll);
+
+    /// <summary>The program to start: <c>dotnet</c>, or the executable <c>KAMI_TEST_BINARY</c> names.</summary>
+    public static string FileName => Command.FileName;
+
+    /// <summary>The arguments before kami's own: the kami.dll path for <c>dotnet</c>, none for an executable.</summary>
+    public static IReadOnlyList<string> LeadingArguments => Command.LeadingArguments;
 
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -31,7 +44,7 @@ public static class KamiCli
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(DllPath);
+        foreach (var arg in LeadingArguments) info.ArgumentList.Add(arg);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         // Settings come only from what a test passes: no stray KAMI_* from the machine running the tests.
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("KAMI_", StringComparison.Ordinal)).ToList()) info.Environment.Remove(key);
@@ -42,7 +55,7 @@ public static class KamiCli
 
     public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null, TimeSpan? timeout = null)
     {
-        using var process = Process.Start(StartInfo(args, env)) ?? throw new InvalidOperationException("cannot start dotnet");
+        using var process = Process.Start(StartInfo(args, env)) ?? throw new InvalidOperationException($"cannot start {FileName}");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

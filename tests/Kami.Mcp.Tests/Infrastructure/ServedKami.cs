@@ -56,8 +56,8 @@ public sealed class StdioServedKami(KamiHome home, IReadOnlyList<string> args, I
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "kami",
-            Command = "dotnet",
-            Arguments = [KamiCli.DllPath, "serve", "--home", home.Path, .. args],
+            Command = KamiCli.FileName,
+            Arguments = [.. KamiCli.LeadingArguments, "serve", "--home", home.Path, .. args],
             EnvironmentVariables = environment,
             StandardErrorLines = line => { lock (_stderr) _stderr.AppendLine(line); },
             ShutdownTimeout = TimeSpan.FromSeconds(5),
@@ -106,7 +106,7 @@ public sealed partial class HttpServedKami : IServedKami
         // unless they test that default (defaultAuth).
         string[] auth = clientToken is null && !defaultAuth && !(args ?? []).Contains("--no-auth") ? ["--no-auth"] : [];
         var info = KamiCli.StartInfo(["serve", "--http", "127.0.0.1:0", "--home", home.Path, .. auth, .. args ?? []], env);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start dotnet");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {KamiCli.FileName}");
         var served = new HttpServedKami(process) { Token = clientToken };
         process.StandardInput.Close();
         process.ErrorDataReceived += (_, e) => served.OnStderr(e.Data);
