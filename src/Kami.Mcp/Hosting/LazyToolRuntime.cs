@@ -19,10 +19,18 @@ internal sealed class LazyToolRuntime(RuntimeOptions options, ILogger logger) : 
     private volatile ToolRuntime? _runtime;
     private int _warming;
     private bool _disposed;
+    // A call needed the runtime before the warm-up had made it: that call is waiting, so the warm-up adds no collection to its wait.
+    private volatile bool _calledWhileWarming;
 
     public bool IsCreated => _runtime is not null;
 
-    public ToolRuntime Value => _runtime ?? Create();
+    public ToolRuntime Value => _runtime ?? CreateForCall();
+
+    private ToolRuntime CreateForCall()
+    {
+        _calledWhileWarming = true;
+        return Create();
+    }
 
     /// <summary>Completes when a background warm-up has finished (made the runtime, or failed to).</summary>
     public Task Warmed => _warmed.Task;
@@ -38,11 +46,12 @@ internal sealed class LazyToolRuntime(RuntimeOptions options, ILogger logger) : 
         {
             try
             {
-                _ = Value;
+                Create();
                 // The process's first collection marks and moves everything start-up allocated (~6 ms here); left to
                 // itself it lands on one of the first calls. Taken now, while the agent decides what to call, the
-                // collections that calls trigger later only look at what calls left behind.
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                // collections that calls trigger later only look at what calls left behind. Not when a call is
+                // already waiting: it would pause that call.
+                if (!_calledWhileWarming) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             }
             catch (Exception e)
             {
