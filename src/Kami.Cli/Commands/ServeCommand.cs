@@ -24,6 +24,7 @@ internal static class ServeCommand
         {
             var settings = context.Settings;
             var loader = context.SettingsLoader;
+            foreach (var warning in UnmatchedAllowLists.Warnings(settings.NetAllowLists, context.Registry)) context.Output.Warning(warning);
             var serveHttp = context.Get(http) is not null;
             var auth = HttpAuth.Resolve(context.Get(tokenFile), (settings.TokenFile, loader.SourceOf(SettingKeys.TokenFile)),
                 (settings.Token, loader.SourceOf(SettingKeys.Token)), settings.Paths.Home, context.Get(noAuth), createDefault: serveHttp);

@@ -21,7 +21,8 @@ internal static class StatusCommand
             var settings = SettingKeys.All.Select(k => new SettingJson(k, loader.ValueOf(k), loader.SourceOf(k))).ToList();
             var calls = context.AuditLog.Recent(10_000).Count;
             var status = new StatusJson(Kami.Core.Hosting.KamiVersion.Current, ToolRuntime.WasmtimeVersion, context.Settings.Paths.Home, info.Location,
-                info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls, loader.Warnings);
+                info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls,
+                [.. loader.Warnings, .. UnmatchedAllowLists.Warnings(context.Settings.NetAllowLists, context.Registry)]);
             if (context.Json)
             {
                 context.Output.Json(status, CliJsonContext.Relaxed.StatusJson);
