@@ -50,23 +50,24 @@ public sealed class CompiledCache(string directory, long maxBytes)
     public VerifiedArtifact? TryRead(string key)
     {
         var path = PathOf(key);
-        MappedArtifact mapped;
+        MappedArtifact? mapped;
         try
         {
-            var length = new FileInfo(path).Length;
             // A file bigger than the cache may hold is not one this cache wrote; never map it. One without a whole
-            // header (an empty file cannot even be mapped) is not one either.
-            if (length > MaxBytes || length < HeaderBytes)
-            {
-                Interlocked.Increment(ref _rejected);
-                Remove(key);
-                return null;
-            }
-            mapped = MappedArtifact.Open(path, length);
+            // header (an empty file cannot even be mapped) is not one either. Looked at by name first, so a planted
+            // FIFO or device (length 0) is refused before an open that could block on it.
+            var length = new FileInfo(path).Length;
+            mapped = length < HeaderBytes || length > MaxBytes ? null : MappedArtifact.Open(path, HeaderBytes, MaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Interlocked.Increment(ref _misses);
+            return null;
+        }
+        if (mapped is null)
+        {
+            Interlocked.Increment(ref _rejected);
+            Remove(key);
             return null;
         }
         if (!Verifies(key, mapped))

@@ -27,18 +27,36 @@ internal sealed unsafe class MappedArtifact : IDisposable
 
     public int Length { get; }
 
-    /// <summary>Maps the first <paramref name="length"/> bytes of <paramref name="path"/> (which must not be empty).</summary>
-    public static MappedArtifact Open(string path, long length)
+    /// <summary>
+    /// Maps <paramref name="path"/> when its length, read from the opened file itself (so a file replaced or cut
+    /// between a look at its name and the open cannot be mapped past its end), is within
+    /// [<paramref name="minBytes"/>, <paramref name="maxBytes"/>]; null when it is not.
+    /// </summary>
+    public static MappedArtifact? Open(string path, long minBytes, long maxBytes)
     {
-        var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, 0, MemoryMappedFileAccess.Read);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         try
         {
-            var view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-            return new MappedArtifact(file, view, length);
+            var length = stream.Length;
+            if (length < minBytes || length > maxBytes)
+            {
+                stream.Dispose();
+                return null;
+            }
+            var file = MemoryMappedFile.CreateFromFile(stream, mapName: null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            try
+            {
+                return new MappedArtifact(file, file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
         }
         catch
         {
-            file.Dispose();
+            stream.Dispose();
             throw;
         }
     }

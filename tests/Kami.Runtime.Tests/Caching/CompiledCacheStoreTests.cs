@@ -137,6 +137,22 @@ public sealed class CompiledCacheStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task TryRead_PlantedFifo_RefusedWithoutBlocking()
+    {
+        // Opening a FIFO for reading waits for a writer: a planted one must be refused by its length, never opened.
+        var cache = new CompiledCache(Dir, 1L << 30);
+        cache.Write("fifo", Payload(1));
+        File.Delete(cache.PathOf("fifo"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", cache.PathOf("fifo")))
+            await mkfifo.WaitForExitAsync();
+
+        var read = await Task.Run(() => cache.TryRead("fifo")).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Null(read);
+        Assert.Equal(1, cache.Counts.Rejected);
+    }
+
+    [Fact]
     public void TryRead_ArtifactOfEarlierFormat_IsRefused()
     {
         // Version 1 artifacts (one HMAC over the whole) are not trusted by the version 2 check: they are rebuilt.
