@@ -27,13 +27,15 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
 
     public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256, ToolSignature? signature)
     {
-        var loaded = LoadPinned(toolId, wasmFile, expectedSha256);
-        if (expectedSha256 is not null) CheckSignature(toolId, wasmFile, loaded.Sha256, signature);
+        var loaded = LoadPinned(toolId, wasmFile, expectedSha256, out var hashed);
+        if (expectedSha256 is not null) CheckSignature(toolId, wasmFile, loaded.Sha256, signature, hashed);
         return loaded;
     }
 
-    private LoadedComponent LoadPinned(string toolId, string wasmFile, string? expectedSha256)
+    // hashed: the bytes this load read and hashed (null when it answered from what it had already checked).
+    private LoadedComponent LoadPinned(string toolId, string wasmFile, string? expectedSha256, out byte[]? hashed)
     {
+        hashed = null;
         var now = time.GetTimestamp();
         if (_stamps.TryGetValue(wasmFile, out var recent) && now - recent.CheckedAt < _recheckTicks
             && (expectedSha256 is null || recent.Sha == expectedSha256) && _bySha.TryGet(recent.Sha, out var current))
@@ -60,13 +62,13 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
         if (expectedSha256 is not null && !_bySha.TryGet(expectedSha256, out _))
         {
             // Parallel.For, not a Task to wait on: the calling worker takes whichever half no pool thread picked up.
-            string? hashed = null;
+            string? digest = null;
             Parallel.For(0, 2, part =>
             {
-                if (part == 0) hashed = IntegrityHash.Of(bytes);
+                if (part == 0) digest = IntegrityHash.Of(bytes);
                 else compiled = engine.Compiler.TryLoad(expectedSha256);
             });
-            sha = hashed!;
+            sha = digest!;
         }
         else sha = IntegrityHash.Of(bytes);
         if (expectedSha256 is not null && !string.Equals(sha, expectedSha256, StringComparison.OrdinalIgnoreCase))
@@ -80,18 +82,20 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
         if (_bySha.TryGet(sha, out var component)) compiled?.Dispose();
         else component = _bySha.GetOrAdd(sha, Compile(toolId, bytes, sha, compiled ?? (expectedSha256 is null ? engine.Compiler.TryLoad(sha) : null)));
         _stamps[wasmFile] = (info.Length, info.LastWriteTimeUtc, sha, now);
+        hashed = bytes;
         return component;
     }
 
     // An installed tool's signature, under the operator's policy: checked on every load (the trusted signers can
-    // change while a server runs); the signature itself is verified once per (bytes, signature), on the pinned bytes.
-    private void CheckSignature(string toolId, string wasmFile, string sha, ToolSignature? signature)
+    // change while a server runs); the signature itself is verified once per (bytes, signature), on the pinned bytes:
+    // those the load just hashed, or read and hashed again here when the load had nothing to read.
+    private void CheckSignature(string toolId, string wasmFile, string sha, ToolSignature? signature, byte[]? hashed)
     {
         if (engine.Options.Signatures is not { } policy) return;
         if (signature is not null && !_verifiedSignatures.ContainsKey((sha, signature)))
         {
-            var bytes = File.ReadAllBytes(wasmFile);
-            if (IntegrityHash.Of(bytes) != sha)
+            var bytes = hashed ?? File.ReadAllBytes(wasmFile);
+            if (hashed is null && IntegrityHash.Of(bytes) != sha)
                 throw new KamiException(ErrorKind.IntegrityMismatch, $"tool {toolId} was not run: its component changed while it was being checked; try again");
             if (!policy.Verifier.Verify(bytes, signature))
                 throw new KamiException(ErrorKind.SignatureInvalid,
