@@ -37,7 +37,7 @@ internal static class HttpHostFunctions
         var (response, error) = http.Send(fetch, http.Limits.AllowLists.Matcher(call.ToolId, budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
         // Refused before any hop (method, headers, body size, no time left): recorded against the host it named.
         call.AddHttpExchange(new HttpExchange(hops.Hops.Count > 0 ? hops.Hops
-            : [new HttpHop(fetch.Method, HopLog.HostOf(fetch.Url), Contacted: false, Status: null, CaseName(error!.Kind), 0, 0)]));
+            : [new HttpHop(fetch.Method, HopLog.HostOf(fetch.Url), Contacted: false, Status: null, FetchErrorCase.Name(error!.Kind), 0, 0)]));
         return error is not null ? Error(error.Kind, error.Message) : ComponentValue.Ok(Write(response!));
     }
 
@@ -77,7 +77,5 @@ internal static class HttpHostFunctions
     }
 
     private static ComponentValue Error(FetchErrorKind kind, string message) =>
-        ComponentValue.Err(ComponentValue.Variant(CaseName(kind), kind == FetchErrorKind.Timeout ? null : ComponentValue.String(message)));
-
-    private static string CaseName(FetchErrorKind kind) => FetchErrorCase.Name(kind);
+        ComponentValue.Err(ComponentValue.Variant(FetchErrorCase.Name(kind), kind == FetchErrorKind.Timeout ? null : ComponentValue.String(message)));
 }
