@@ -31,7 +31,7 @@ public sealed partial class DevCommandTests : IDisposable
         {
             Endpoint = url, TransportMode = HttpTransportMode.StreamableHttp,
         }), notifications.Options);
-        Assert.Equal("Hello, Ada!", await GreetAsync(client));
+        Assert.Equal("Hello, Ada!", await GreetAsync(client, dev));
         // Each call is shown with its input, output and fuel.
         await dev.WaitForLineAsync(l => l.StartsWith("call local.devtool (", StringComparison.Ordinal) && l.Contains(" fuel)", StringComparison.Ordinal));
         await dev.WaitForLineAsync(l => l == "  input  {\"name\":\"Ada\"}");
@@ -40,19 +40,19 @@ public sealed partial class DevCommandTests : IDisposable
         var source = Path.Combine(package, "tool.c");
         File.WriteAllText(source, File.ReadAllText(source).Replace("Hello, ", "Howdy, ", StringComparison.Ordinal));
         await notifications.WaitAsync(NotificationMethods.ToolListChangedNotification);
-        Assert.Equal("Howdy, Ada!", await GreetAsync(client));
+        Assert.Equal("Howdy, Ada!", await GreetAsync(client, dev));
 
         File.AppendAllText(source, "\nint broken(void) { return nope; }\n");
         await dev.WaitForLineAsync(l => l.Contains("tool.c:", StringComparison.Ordinal) && l.Contains("error: use of undeclared identifier 'nope'", StringComparison.Ordinal));
         await dev.WaitForLineAsync(l => l.Contains("the last good build (if any) is still served", StringComparison.Ordinal));
-        Assert.Equal("Howdy, Ada!", await GreetAsync(client));
+        Assert.Equal("Howdy, Ada!", await GreetAsync(client, dev));
     }
 
-    private static async Task<string?> GreetAsync(McpClient client)
+    private static async Task<string?> GreetAsync(McpClient client, DevProcess dev)
     {
         var result = await client.CallToolAsync("local.devtool", new Dictionary<string, object?> { ["name"] = "Ada" });
         var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
-        Assert.True(result.IsError != true, text);
+        Assert.True(result.IsError != true, $"{text}\nkami dev printed:\n{dev.Output}");
         return JsonDocument.Parse(text).RootElement.GetProperty("greeting").GetString();
     }
 
@@ -108,10 +108,14 @@ public sealed partial class DevCommandTests : IDisposable
             }
             catch (TimeoutException)
             {
-                string output;
-                lock (_lines) output = string.Join('\n', _lines);
-                throw new TimeoutException("kami dev did not print the expected line; it printed:\n" + output);
+                throw new TimeoutException("kami dev did not print the expected line; it printed:\n" + Output);
             }
+        }
+
+        /// <summary>Everything printed so far, for a failure message.</summary>
+        public string Output
+        {
+            get { lock (_lines) return string.Join('\n', _lines); }
         }
 
         public async ValueTask DisposeAsync()

@@ -66,11 +66,16 @@ public static class KamiMcpServices
         }));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
         {
-            // A name that is not served gets a tool error that says why (disabled, or unknown) instead of -32602.
-            var name = context.Params?.Name ?? "";
-            var catalog = context.Services!.GetRequiredService<ToolCatalog>();
-            if (context.MatchedPrimitive is null && !catalog.Tools.TryGetPrimitive(name, out _))
-                return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = catalog.ExplainMissing(name) }] };
+            if (context.MatchedPrimitive is null)
+            {
+                // Looked up while a sync was swapping this tool's new version in: the lookup again waits for the sync.
+                // A name that is still not served gets a tool error that says why (disabled, or unknown) instead of -32602.
+                var name = context.Params?.Name ?? "";
+                var catalog = context.Services!.GetRequiredService<ToolCatalog>();
+                if (catalog.Find(name) is not { } tool)
+                    return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = catalog.ExplainMissing(name) }] };
+                context.MatchedPrimitive = tool;
+            }
             return await next(context, cancellation).ConfigureAwait(false);
         }));
         return builder;

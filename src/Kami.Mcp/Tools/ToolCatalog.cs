@@ -44,25 +44,30 @@ internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services,
             }
             LastStamp = stamp;
             var wanted = Wanted(rows);
-            var changed = false;
+            var stale = Tools.ToArray().OfType<SandboxedTool>()
+                .Where(served => !(wanted.TryGetValue(served.ProtocolTool.Name, out var tool) && Same(served.Installed, tool))).ToList();
+            // The new versions are made (schemas built) while the old ones still serve, so a replaced tool is missing
+            // only between a Remove and the Add next to it; Find waits that out under the lock.
+            var fresh = new List<SandboxedTool>();
+            foreach (var (name, tool) in wanted)
+            {
+                if (Tools.TryGetPrimitive(name, out var served) && !stale.Contains(served)) continue;
+                if (Create(tool, name) is { } created) fresh.Add(created);
+            }
+            if (stale.Count == 0 && fresh.Count == 0) return false;
             using (Tools.DeferChangedEvents())
             {
-                foreach (var served in Tools.ToArray().OfType<SandboxedTool>())
-                {
-                    if (wanted.TryGetValue(served.ProtocolTool.Name, out var tool) && Same(served.Installed, tool)) continue;
-                    Tools.Remove(served);
-                    changed = true;
-                }
-                foreach (var (name, tool) in wanted)
-                {
-                    if (Tools.TryGetPrimitive(name, out _)) continue;
-                    if (Create(tool, name) is not { } created) continue;
-                    Tools.Add(created);
-                    changed = true;
-                }
+                foreach (var served in stale) Tools.Remove(served);
+                foreach (var created in fresh) Tools.Add(created);
             }
-            return changed;
+            return true;
         }
+    }
+
+    /// <summary>The tool served under <paramref name="name"/>, after any sync in progress has finished.</summary>
+    public McpServerTool? Find(string name)
+    {
+        lock (_lock) return Tools.TryGetPrimitive(name, out var tool) ? tool : null;
     }
 
     // A name wanted by two rows goes to the one already served under it, else to the one installed first; the

@@ -50,6 +50,64 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public async Task Sync_ToolReplacedWhileACallArrives_CallServedNotUnknown()
+    {
+        var registry = new FakeRegistry();
+        registry.Add(Tool("dev.kami.tool", Text()));
+        await using var kami = new InMemoryKami(registry, FakeExecutor.Echo());
+        var client = await kami.ConnectAsync();
+        using var arguments = new GatedArguments([Text()]);
+        var replacement = Tool("dev.kami.tool");
+        registry.Upsert(replacement with { WasmSha256 = new string('1', 64), Manifest = replacement.Manifest with { Arguments = arguments } });
+
+        // The sync stops while it builds the new version's schema: a call made now must not find the name gone.
+        var sync = Task.Run(kami.Catalog.Sync);
+        arguments.Entered.Wait(TimeSpan.FromSeconds(30));
+        var result = await client.CallToolAsync("dev.kami.tool", new Dictionary<string, object?> { ["text"] = "hi" });
+        arguments.Release();
+
+        Assert.True(result.IsError != true, result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Single().Text);
+        Assert.True(await sync);
+        Assert.True(kami.Catalog.Tools.TryGetPrimitive("dev.kami.tool", out var served));
+        Assert.Equal(new string('1', 64), Assert.IsType<Kami.Mcp.Tools.SandboxedTool>(served).Installed.WasmSha256);
+    }
+
+    /// <summary>A manifest's argument list that blocks its first reader until released, to hold a sync mid-way.</summary>
+    private sealed class GatedArguments(IReadOnlyList<ToolArgument> inner) : IReadOnlyList<ToolArgument>, IDisposable
+    {
+        private readonly ManualResetEventSlim _released = new();
+
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public void Release() => _released.Set();
+
+        private IReadOnlyList<ToolArgument> Inner
+        {
+            get
+            {
+                Entered.Set();
+                _released.Wait(TimeSpan.FromSeconds(30));
+                return inner;
+            }
+        }
+
+        public ToolArgument this[int index] => Inner[index];
+
+        public int Count => Inner.Count;
+
+        public IEnumerator<ToolArgument> GetEnumerator() => Inner.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public void Dispose()
+        {
+            _released.Set();
+            _released.Dispose();
+            Entered.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Sync_RegistryThrows_KeepsServedToolsAndRetries()
     {
         var registry = new FakeRegistry();
