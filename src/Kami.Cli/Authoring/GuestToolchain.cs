@@ -65,20 +65,45 @@ internal sealed class GuestToolchain
     public string Require(string program, string howToInstall) =>
         Find(program) ?? throw new KamiException(ErrorKind.InvalidInput, $"{program} is not installed (not found on PATH): {howToInstall}");
 
-    /// <summary>Installs guest/'s npm packages when they are missing (first use), saying so.</summary>
+    /// <summary>
+    /// Installs guest/'s npm packages when they are missing (first use), saying so. Several kami processes may start
+    /// their first build together (an installed kami ships guest/ without node_modules): one installs while the others
+    /// wait on a lock file, and the packages are installed into a staging directory and moved into place whole, so no
+    /// build ever runs against a half-installed node_modules.
+    /// </summary>
     public async Task EnsureNpmPackagesAsync(Action<string> progress, CancellationToken cancellation)
     {
-        if (NpmPackagesInstalled()) return;
+        if (NpmPackagesInstalled(Root)) return;
         await InstallLock.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            if (NpmPackagesInstalled()) return;
+            using var installing = await GuestInstallLock.AcquireAsync(Root, progress, cancellation).ConfigureAwait(false);
+            if (NpmPackagesInstalled(Root)) return; // another process installed them while this one waited
             var npm = Require("npm", "install Node.js 20+ with npm (e.g. apt-get install nodejs npm), then run guest/install-toolchain.sh");
             progress($"installing the guest toolchain (npm ci in {Root}; first use only, about a minute)...");
-            var result = await RunAsync(npm, ["ci", "--no-audit", "--no-fund"], Root, cancellation).ConfigureAwait(false);
-            if (result.ExitCode != 0 || !NpmPackagesInstalled())
+            var staging = Path.Combine(Root, $".npm-staging-{Guid.NewGuid():n}");
+            try
+            {
+                Directory.CreateDirectory(staging);
+                foreach (var file in new[] { "package.json", "package-lock.json" }) File.Copy(Path.Combine(Root, file), Path.Combine(staging, file));
+                var result = await RunAsync(npm, ["ci", "--no-audit", "--no-fund"], staging, cancellation).ConfigureAwait(false);
+                if (result.ExitCode != 0 || !NpmPackagesInstalled(staging))
+                    throw new KamiException(ErrorKind.InvalidInput,
+                        $"npm could not install the guest toolchain in {Root} (exit {result.ExitCode}): {LastLines(result.Output, 5)}; check the network and run guest/install-toolchain.sh");
+                var target = Path.Combine(Root, "node_modules");
+                // Left by an install from before the staging directory (or by hand) and incomplete: nobody can be using it.
+                if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
+                Directory.Move(Path.Combine(staging, "node_modules"), target);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
                 throw new KamiException(ErrorKind.InvalidInput,
-                    $"npm could not install the guest toolchain in {Root} (exit {result.ExitCode}): {LastLines(result.Output, 5)}; check the network and run guest/install-toolchain.sh");
+                    $"cannot install the guest toolchain in {Root}: {e.Message}; run guest/install-toolchain.sh as the owner of that directory, or set {DirectoryVariable} to a guest/ you can write");
+            }
+            finally
+            {
+                try { if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            }
         }
         finally
         {
@@ -86,10 +111,10 @@ internal sealed class GuestToolchain
         }
     }
 
-    private bool NpmPackagesInstalled() =>
-        Directory.Exists(Path.Combine(Root, "node_modules", "@bytecodealliance", "componentize-js"))
-        && Directory.Exists(Path.Combine(Root, "node_modules", "@bytecodealliance", "jco-transpile"))
-        && Directory.Exists(Path.Combine(Root, "node_modules", "esbuild"));
+    private static bool NpmPackagesInstalled(string dir) =>
+        Directory.Exists(Path.Combine(dir, "node_modules", "@bytecodealliance", "componentize-js"))
+        && Directory.Exists(Path.Combine(dir, "node_modules", "@bytecodealliance", "jco-transpile"))
+        && Directory.Exists(Path.Combine(dir, "node_modules", "esbuild"));
 
     /// <summary>Runs a program to completion; stdout and stderr come back interleaved, as a person would see them.</summary>
     public async Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellation)

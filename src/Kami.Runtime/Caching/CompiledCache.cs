@@ -8,7 +8,9 @@ namespace Kami.Runtime.Caching;
 /// Compiled components on disk (<c>$KAMI_HOME/cache/</c>, 0700), so a fresh process does not compile a tool again.
 /// Loading one is running native code from a file, so nothing is returned unless it verifies: each artifact carries
 /// an HMAC-SHA256, under a random key only this home has (<c>cache/key</c>, 0600), over its key string and its bytes
-/// (<see cref="ArtifactTag"/>). It is checked where it lies, mapped from the file (<see cref="MappedArtifact"/>).
+/// (<see cref="ArtifactTag"/>). It is checked where it lies, mapped from the file (<see cref="MappedArtifact"/>). The
+/// tag is a trailer, so the file read from its start is exactly what Wasmtime serialized and Wasmtime can map the
+/// checked file itself instead of copying it (<see cref="VerifiedArtifact.LoadPath"/>).
 /// An artifact copied from another home, planted, cut short or flipped fails that check and is deleted, and the
 /// caller compiles again. Writes go to a temporary file renamed into place, so a reader sees a whole artifact or
 /// none, and two writers of one artifact cannot interleave. The total size is bounded: the least recently used
@@ -21,9 +23,10 @@ public sealed class CompiledCache(string directory, long maxBytes)
     public const string Extension = ".cwasm";
     private const string KeyFileName = "key";
     private const int KeyBytes = 32;
-    // Version 2: the tag covers the SHA-256 of each part (ArtifactTag); version 1 artifacts fail the check and are rebuilt.
-    private static readonly byte[] Magic = "KAMICC2\n"u8.ToArray();
-    private static readonly int HeaderBytes = Magic.Length + HMACSHA256.HashSizeInBytes;
+    // Version 3: artifact, then magic and tag (a trailer). Version 2 had them in front and version 1 tagged the whole
+    // in one HMAC; both fail the check and are rebuilt.
+    private static readonly byte[] Magic = "KAMICC3\n"u8.ToArray();
+    private static readonly int TrailerBytes = Magic.Length + HMACSHA256.HashSizeInBytes;
 
     private readonly Lock _keyLock = new();
     private byte[]? _key;
@@ -54,10 +57,10 @@ public sealed class CompiledCache(string directory, long maxBytes)
         try
         {
             // A file bigger than the cache may hold is not one this cache wrote; never map it. One without a whole
-            // header (an empty file cannot even be mapped) is not one either. Looked at by name first, so a planted
+            // trailer (an empty file cannot even be mapped) is not one either. Looked at by name first, so a planted
             // FIFO or device (length 0) is refused before an open that could block on it.
             var length = new FileInfo(path).Length;
-            mapped = length < HeaderBytes || length > MaxBytes ? null : MappedArtifact.Open(path, HeaderBytes, MaxBytes);
+            mapped = length < TrailerBytes || length > MaxBytes ? null : MappedArtifact.Open(path, TrailerBytes, MaxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -80,13 +83,13 @@ public sealed class CompiledCache(string directory, long maxBytes)
         Interlocked.Increment(ref _hits);
         // Least recently used goes first; a hit makes this one recent again.
         try { File.SetLastWriteTimeUtc(path, DateTime.UtcNow); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        return new VerifiedArtifact(mapped, HeaderBytes);
+        return new VerifiedArtifact(mapped, mapped.Length - TrailerBytes);
     }
 
     /// <summary>Stores an artifact under <paramref name="key"/> atomically, then evicts down to the size bound.</summary>
     public void Write(string key, ReadOnlySpan<byte> artifact)
     {
-        if (HeaderBytes + artifact.Length > MaxBytes) return;
+        if (artifact.Length + TrailerBytes > MaxBytes) return;
         try
         {
             var tag = ArtifactTag.Of(Key(), key, artifact);
@@ -96,9 +99,9 @@ public sealed class CompiledCache(string directory, long maxBytes)
             {
                 using (var stream = new FileStream(temp, PrivateOptions(FileMode.CreateNew)))
                 {
+                    stream.Write(artifact);
                     stream.Write(Magic);
                     stream.Write(tag);
-                    stream.Write(artifact);
                 }
                 File.Move(temp, path, overwrite: true);
             }
@@ -186,8 +189,9 @@ public sealed class CompiledCache(string directory, long maxBytes)
 
     private bool Verifies(string key, MappedArtifact mapped)
     {
-        var stored = mapped.Span;
-        if (!stored[..Magic.Length].SequenceEqual(Magic)) return false;
+        var length = mapped.Length - TrailerBytes;
+        var trailer = mapped.Span[length..];
+        if (!trailer[..Magic.Length].SequenceEqual(Magic)) return false;
         byte[] secret;
         try
         {
@@ -197,8 +201,8 @@ public sealed class CompiledCache(string directory, long maxBytes)
         {
             return false;
         }
-        var expected = ArtifactTag.Of(secret, key, mapped.Address + HeaderBytes, mapped.Length - HeaderBytes);
-        return CryptographicOperations.FixedTimeEquals(expected, stored.Slice(Magic.Length, HMACSHA256.HashSizeInBytes));
+        var expected = ArtifactTag.Of(secret, key, mapped.Address, length);
+        return CryptographicOperations.FixedTimeEquals(expected, trailer[Magic.Length..]);
     }
 
     // The home's key, made once: by whichever process gets there first, so processes starting together agree on it.

@@ -5,9 +5,9 @@ namespace Kami.Runtime.Caching;
 /// <summary>
 /// A stored artifact mapped read-only from its file, so checking and loading it read the page cache in place: no
 /// fresh tens-of-MB buffer to fault in and copy into first (that copy was a quarter of a large tool's first call).
-/// The bytes are checked, then copied once by Wasmtime when it loads them; KAMI itself never rewrites a stored file
-/// in place (it writes a new one and renames it), so the mapping cannot change under a check. Disposed right after
-/// the load.
+/// The bytes are checked, then Wasmtime maps the same open file (<see cref="VerifiedArtifact.LoadPath"/>); KAMI itself
+/// never rewrites a stored file in place (it writes a new one and renames it), so neither mapping can change under a
+/// check. Disposed right after the load.
 /// </summary>
 internal sealed unsafe class MappedArtifact : IDisposable
 {
@@ -15,10 +15,11 @@ internal sealed unsafe class MappedArtifact : IDisposable
     private readonly MemoryMappedViewAccessor _view;
     private readonly byte* _start;
 
-    private MappedArtifact(MemoryMappedFile file, MemoryMappedViewAccessor view, long length)
+    private MappedArtifact(MemoryMappedFile file, MemoryMappedViewAccessor view, long length, nint descriptor)
     {
         _file = file;
         _view = view;
+        Descriptor = descriptor;
         Length = checked((int)length);
         byte* pointer = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
@@ -26,6 +27,9 @@ internal sealed unsafe class MappedArtifact : IDisposable
     }
 
     public int Length { get; }
+
+    /// <summary>The open file's descriptor (the mapping keeps the file open until disposed).</summary>
+    public nint Descriptor { get; }
 
     /// <summary>
     /// Maps <paramref name="path"/> when its length, read from the opened file itself (so a file replaced or cut
@@ -46,7 +50,7 @@ internal sealed unsafe class MappedArtifact : IDisposable
             var file = MemoryMappedFile.CreateFromFile(stream, mapName: null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
             try
             {
-                return new MappedArtifact(file, file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
+                return new MappedArtifact(file, file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length, stream.SafeFileHandle.DangerousGetHandle());
             }
             catch
             {

@@ -102,8 +102,7 @@ public sealed class CompiledCacheStoreTests : IDisposable
         cache.Write("big", payload);
         using (var intact = cache.TryRead("big")) Assert.Equal(payload, intact?.ToArray());
         var stored = File.ReadAllBytes(cache.PathOf("big"));
-        var header = stored.Length - payload.Length;
-        stored[offset >= 0 ? header + offset : stored.Length - 1] ^= 0x01;
+        stored[offset >= 0 ? offset : payload.Length - 1] ^= 0x01;
         File.WriteAllBytes(cache.PathOf("big"), stored);
 
         Assert.Null(cache.TryRead("big"));
@@ -152,17 +151,45 @@ public sealed class CompiledCacheStoreTests : IDisposable
         Assert.Equal(1, cache.Counts.Rejected);
     }
 
-    [Fact]
-    public void TryRead_ArtifactOfEarlierFormat_IsRefused()
+    [Theory]
+    [InlineData("KAMICC1\n")] // one HMAC over the whole
+    [InlineData("KAMICC2\n")] // the same tag as now, in front of the artifact
+    public void TryRead_ArtifactOfEarlierFormat_IsRefused(string magic)
     {
-        // Version 1 artifacts (one HMAC over the whole) are not trusted by the version 2 check: they are rebuilt.
+        // Earlier formats put magic and tag before the artifact: their files, tag and all, are not trusted now; they are rebuilt.
         var cache = new CompiledCache(Dir, 1L << 30);
-        cache.Write("old", Payload(1));
+        var payload = Payload(1);
+        cache.Write("old", payload);
         var stored = File.ReadAllBytes(cache.PathOf("old"));
-        "KAMICC1\n"u8.CopyTo(stored);
-        File.WriteAllBytes(cache.PathOf("old"), stored);
+        var trailer = stored[payload.Length..];
+        System.Text.Encoding.ASCII.GetBytes(magic).CopyTo(trailer, 0);
+        File.WriteAllBytes(cache.PathOf("old"), [.. trailer, .. payload]);
 
         Assert.Null(cache.TryRead("old"));
+        Assert.False(File.Exists(cache.PathOf("old")));
+    }
+
+    [Fact]
+    public void TryRead_OnLinux_LoadPathOpensTheCheckedFileEvenAfterItsNameIsReplaced()
+    {
+        var cache = new CompiledCache(Dir, 1L << 30);
+        var payload = Payload(5, 100_000);
+        cache.Write("named", payload);
+        using var read = cache.TryRead("named");
+        Assert.NotNull(read);
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Null(read.LoadPath);
+            return;
+        }
+        // Another file renamed over the name after the check: what the loader opens is still the checked file.
+        var planted = Path.Combine(Dir, "planted");
+        File.WriteAllBytes(planted, Payload(6, 100_000 + 40));
+        File.Move(planted, cache.PathOf("named"), overwrite: true);
+
+        var loaded = File.ReadAllBytes(read.LoadPath!);
+
+        Assert.Equal(payload, loaded[..payload.Length]);
     }
 
     [Fact]
