@@ -32,6 +32,17 @@ public static class KamiCli
     /// <summary>The arguments before kami's own: the kami.dll path for <c>dotnet</c>, none for an executable.</summary>
     public static IReadOnlyList<string> LeadingArguments => Command.LeadingArguments;
 
+    // Made on first use and deleted when the test process exits.
+    private static readonly Lazy<string> RunHome = new(() =>
+    {
+        var home = Directory.CreateTempSubdirectory("kami-test-run-home-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return home;
+    });
+
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null)
     {
         var info = new ProcessStartInfo(FileName)
@@ -46,8 +57,11 @@ public static class KamiCli
         };
         foreach (var arg in LeadingArguments) info.ArgumentList.Add(arg);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        // Settings come only from what a test passes: no stray KAMI_* from the machine running the tests.
+        // Settings come only from what a test passes: no stray KAMI_* from the machine running the tests, and a home of
+        // this test run's own unless the test names one (--home or KAMI_HOME), never the user's ~/.kami (kami build's
+        // compiled cache would fill it).
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("KAMI_", StringComparison.Ordinal)).ToList()) info.Environment.Remove(key);
+        info.Environment["KAMI_HOME"] = RunHome.Value;
         info.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in env ?? new Dictionary<string, string?>()) info.Environment[key] = value;
         return info;
