@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Kami.Mcp.Tests.Infrastructure;
+using Kami.TestCommon;
 using ModelContextProtocol.Protocol;
 
 namespace Kami.Mcp.Tests;
@@ -17,35 +15,23 @@ public sealed class HttpAuditServeTests : IDisposable
 {
     private const string Id = "test.http-fetch";
     private const string Secret = "Bearer audit-canary-7f3e9b";
-    private readonly HttpListener _listener = new();
-    private readonly ConcurrentQueue<(string Path, string? Authorization)> _requests = new();
-    private readonly int _port;
+    private readonly LoopbackHttpServer _server;
 
     public HttpAuditServeTests()
     {
-        for (var attempt = 0; ; attempt++)
+        // localhost answers 302 to 127.0.0.1, which answers 200 with "landed".
+        _server = new LoopbackHttpServer(async context =>
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            if (context.Request.RawUrl?.StartsWith("/go", StringComparison.Ordinal) == true)
             {
-                probe.Start();
-                _port = ((IPEndPoint)probe.LocalEndpoint).Port;
+                context.Response.StatusCode = 302;
+                context.Response.RedirectLocation = $"http://127.0.0.1:{context.Request.LocalEndPoint.Port}/landed";
             }
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://localhost:{_port}/");
-            _listener.Prefixes.Add($"http://127.0.0.1:{_port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-        _ = Task.Run(ServeAsync);
+            else await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes("landed"));
+        });
     }
 
-    public void Dispose() => _listener.Close();
+    public void Dispose() => _server.Dispose();
 
     [Fact]
     public async Task Serve_FetchWithRedirectAndDenial_AuditListsHopsStatusesBytesAndNoCredential()
@@ -65,16 +51,17 @@ public sealed class HttpAuditServeTests : IDisposable
         {
             var client = await served.ConnectAsync();
             // localhost answers 302 to 127.0.0.1, which answers 200 with "landed": one fetch, two hosts.
-            var followed = await client.CallToolAsync(Id, new Dictionary<string, object?> { ["url"] = $"http://localhost:{_port}/go?token=q1", ["method"] = "POST", ["body"] = "12345" });
+            var followed = await client.CallToolAsync(Id, new Dictionary<string, object?> { ["url"] = $"http://localhost:{_server.Port}/go?token=q1", ["method"] = "POST", ["body"] = "12345" });
             Assert.True(followed.IsError != true, Text(followed));
             // Not on the allow-list: refused before anything is sent.
-            var denied = await client.CallToolAsync(Id, new Dictionary<string, object?> { ["url"] = $"http://127.0.0.2:{_port}/never" });
+            var denied = await client.CallToolAsync(Id, new Dictionary<string, object?> { ["url"] = $"http://127.0.0.2:{_server.Port}/never" });
             Assert.True(denied.IsError, Text(denied));
             await AuditLog.WaitForAsync(home, r => r.Outcome != "ok");
             stderr = served.Stderr;
         }
 
-        Assert.Equal([("/go?token=q1", Secret), ("/landed", null)], _requests);
+        var requests = _server.Requests.Select(r => (r.Path, r.Headers.GetValueOrDefault("authorization")));
+        Assert.Equal([("/go?token=q1", Secret), ("/landed", null)], requests);
         var logs = await KamiCli.RunOkAsync("logs", "--json", "--home", home.Path);
         var calls = JsonDocument.Parse(logs.Stdout).RootElement;
         var deniedHttp = calls[0].GetProperty("http");
@@ -118,42 +105,5 @@ public sealed class HttpAuditServeTests : IDisposable
             bytes.AddRange(copy.ToArray());
         }
         return [.. bytes];
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            var request = context.Request;
-            await request.InputStream.CopyToAsync(Stream.Null);
-            _requests.Enqueue((request.RawUrl ?? "", request.Headers["Authorization"]));
-            try
-            {
-                if (request.RawUrl?.StartsWith("/go", StringComparison.Ordinal) == true)
-                {
-                    context.Response.StatusCode = 302;
-                    context.Response.RedirectLocation = $"http://127.0.0.1:{_port}/landed";
-                }
-                else await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes("landed"));
-                context.Response.Close();
-            }
-            catch (HttpListenerException)
-            {
-                // The client went away: nothing to answer.
-            }
-        }
     }
 }

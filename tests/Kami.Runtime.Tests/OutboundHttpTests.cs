@@ -1,3 +1,4 @@
+using Kami.TestCommon;
 using System.Net;
 using System.Text;
 using Kami.Core.Security.Network;

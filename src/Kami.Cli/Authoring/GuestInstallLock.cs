@@ -25,8 +25,7 @@ internal static class GuestInstallLock
             }
             catch (UnauthorizedAccessException e)
             {
-                throw new KamiException(ErrorKind.InvalidInput,
-                    $"cannot install the guest toolchain in {guestRoot}: {e.Message}; run guest/install-toolchain.sh as the owner of that directory, or set {GuestToolchain.DirectoryVariable} to a guest/ you can write");
+                throw GuestToolchain.CannotInstall(guestRoot, e);
             }
             catch (IOException) when (File.Exists(path))
             {

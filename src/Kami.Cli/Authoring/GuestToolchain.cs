@@ -97,8 +97,7 @@ internal sealed class GuestToolchain
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new KamiException(ErrorKind.InvalidInput,
-                    $"cannot install the guest toolchain in {Root}: {e.Message}; run guest/install-toolchain.sh as the owner of that directory, or set {DirectoryVariable} to a guest/ you can write");
+                throw CannotInstall(Root, e);
             }
             finally
             {
@@ -110,6 +109,10 @@ internal sealed class GuestToolchain
             InstallLock.Release();
         }
     }
+
+    /// <summary>The error for a guest/ whose packages cannot be installed there (not writable, a disk problem).</summary>
+    public static KamiException CannotInstall(string guestRoot, Exception e) => new(ErrorKind.InvalidInput,
+        $"cannot install the guest toolchain in {guestRoot}: {e.Message}; run guest/install-toolchain.sh as the owner of that directory, or set {DirectoryVariable} to a guest/ you can write");
 
     private static bool NpmPackagesInstalled(string dir) =>
         Directory.Exists(Path.Combine(dir, "node_modules", "@bytecodealliance", "componentize-js"))

@@ -45,7 +45,7 @@ internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services,
             LastStamp = stamp;
             var wanted = Wanted(rows);
             var stale = Tools.ToArray().OfType<SandboxedTool>()
-                .Where(served => !(wanted.TryGetValue(served.ProtocolTool.Name, out var tool) && Same(served.Installed, tool))).ToList();
+                .Where(served => !(wanted.TryGetValue(served.ProtocolTool.Name, out var tool) && Same(served.Installed, tool))).ToHashSet<McpServerTool>();
             // The new versions are made (schemas built) while the old ones still serve, so a replaced tool is missing
             // only between a Remove and the Add next to it; Find waits that out under the lock.
             var fresh = new List<SandboxedTool>();

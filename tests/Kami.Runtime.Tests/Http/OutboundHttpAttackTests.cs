@@ -1,3 +1,4 @@
+using Kami.TestCommon;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kami.Runtime.Tests.Infrastructure;
+namespace Kami.TestCommon;
 
 /// <summary>An HTTP server on 127.0.0.1 that logs every request it receives and answers with the test's handler.</summary>
 public sealed class LoopbackHttpServer : IDisposable
