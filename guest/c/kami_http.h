@@ -22,7 +22,7 @@
  *     unless the operator allows them. A refusal is KAMI_HTTP_DENIED with a reason, not a crash.
  *   - Redirects are followed (each re-checked); a non-2xx status is a response, not an error.
  *   - The response body is text (res.body_is_bytes == 0) when its bytes are valid UTF-8, bytes otherwise.
- *   - Headers Host, Connection, Content-Length, Transfer-Encoding, Upgrade, TE, Trailer, Expect and
+ *   - Headers Host, Connection, Keep-Alive, Content-Length, Transfer-Encoding, Upgrade, TE, Trailer, Expect and
  *     Proxy-* may not be set (KAMI_HTTP_INVALID). Credentials the operator configured are added by the host;
  *     the tool never sees them.
  *

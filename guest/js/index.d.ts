@@ -67,8 +67,8 @@ export const log: {
 /** A request for http.fetch. Every field is optional; the method defaults to GET. */
 export interface HttpRequestOptions {
   method?: string;
-  /** { name: value } or [[name, value], ...]. Host, Connection, Content-Length, Transfer-Encoding, Upgrade, TE,
-   * Trailer, Expect and Proxy-* may not be set (HttpError invalid); credentials the operator configured are added
+  /** { name: value } or [[name, value], ...]. Host, Connection, Keep-Alive, Content-Length, Transfer-Encoding, Upgrade,
+   * TE, Trailer, Expect and Proxy-* may not be set (HttpError invalid); credentials the operator configured are added
    * by the host, never visible to the tool. */
   headers?: Record<string, string> | readonly (readonly [string, string])[];
   /** A string is sent as text (UTF-8), a Uint8Array as bytes. */

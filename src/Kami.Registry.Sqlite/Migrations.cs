@@ -73,6 +73,11 @@ internal static class Migrations
         ALTER TABLE calls ADD COLUMN http_bytes_received INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE calls ADD COLUMN http TEXT;
         """,
+        // 5: KAMI's manifest signature (over the manifest statement), beside the Rust KAMI's signature over the .wasm.
+        """
+        ALTER TABLE tools ADD COLUMN manifest_signature TEXT;
+        ALTER TABLE previous_tools ADD COLUMN manifest_signature TEXT;
+        """,
     ];
 
     public static int Latest => Steps.Count;

@@ -9,7 +9,7 @@ namespace Kami.Registry.Sqlite;
 public sealed partial class SqliteToolRegistry : IToolRegistry
 {
     private const string Columns =
-        "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key, pinned";
+        "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key, pinned, manifest_signature";
 
     private readonly SqliteDatabase _database;
 
@@ -62,12 +62,13 @@ public sealed partial class SqliteToolRegistry : IToolRegistry
         {
             command.CommandText = $"""
                 INSERT INTO {table} ({Columns})
-                VALUES ($id, $name, $version, $description, $manifest, $sha, $path, $enabled, $installed_at, $source, $signature, $signer, $pinned)
+                VALUES ($id, $name, $version, $description, $manifest, $sha, $path, $enabled, $installed_at, $source, $signature, $signer, $pinned, $manifest_signature)
                 ON CONFLICT(id) DO UPDATE SET
                     id = excluded.id, name = excluded.name, version = excluded.version, description = excluded.description,
                     manifest_json = excluded.manifest_json, wasm_sha256 = excluded.wasm_sha256, install_path = excluded.install_path,
                     enabled = excluded.enabled, installed_at = excluded.installed_at, source = excluded.source,
-                    signature = excluded.signature, signer_public_key = excluded.signer_public_key, pinned = excluded.pinned
+                    signature = excluded.signature, signer_public_key = excluded.signer_public_key, pinned = excluded.pinned,
+                    manifest_signature = excluded.manifest_signature
                 """;
             var m = tool.Manifest;
             command.Parameters.AddWithValue("$id", m.Id.Value);
@@ -83,6 +84,7 @@ public sealed partial class SqliteToolRegistry : IToolRegistry
             command.Parameters.AddWithValue("$signature", (object?)tool.Signature ?? DBNull.Value);
             command.Parameters.AddWithValue("$signer", (object?)tool.SignerPublicKey ?? DBNull.Value);
             command.Parameters.AddWithValue("$pinned", tool.Pinned ? 1 : 0);
+            command.Parameters.AddWithValue("$manifest_signature", (object?)tool.ManifestSignature ?? DBNull.Value);
             command.ExecuteNonQuery();
         }
     }
@@ -169,6 +171,7 @@ public sealed partial class SqliteToolRegistry : IToolRegistry
             Signature = r.IsDBNull(10) ? null : r.GetString(10),
             SignerPublicKey = r.IsDBNull(11) ? null : r.GetString(11),
             Pinned = r.GetInt64(12) != 0,
+            ManifestSignature = r.IsDBNull(13) ? null : r.GetString(13),
         };
 
     private static string EscapeLike(string text) =>

@@ -28,7 +28,8 @@ public sealed class SignatureAtLoadTests
     private static ExecutionRequest Installed(ToolSignature? signature)
     {
         var wasm = RepoPaths.Fixture("echo.wasm");
-        return new ExecutionRequest("test.signed", wasm, RuntimeFixture.Policy, "{}")
+        // Default limits: a code-only signature vouches for no raised limit under require_signature.
+        return new ExecutionRequest("test.signed", wasm, Kami.Core.Security.SecurityPolicy.DenyAll, "{}")
         {
             ExpectedSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(wasm))),
             Signature = signature,

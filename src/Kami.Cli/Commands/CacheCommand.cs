@@ -47,7 +47,7 @@ internal static class CacheCommand
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
-                    var compiled = runtime.Precompile(tool.Id.Value, tool.WasmFile, tool.WasmSha256);
+                    var compiled = runtime.Precompile(tool.Id.Value, tool.WasmFile, tool.WasmSha256, tool.ToolSignature, tool.Manifest);
                     var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     context.Output.Line(compiled ? $"compiled {tool.Id} in {ms:0} ms" : $"{tool.Id} was already compiled");
                 }

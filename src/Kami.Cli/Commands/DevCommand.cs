@@ -91,7 +91,7 @@ internal static class DevCommand
         try
         {
             var built = await BuildCommand.Build(context, root, cancellation);
-            var installed = installer.Install(root, new InstallOptions(Force: true));
+            var installed = installer.Install(root, new InstallOptions(Force: true) { AllowDowngrade = true });
             context.Output.Note($"kami dev: serving {installed.Tool.Id} {installed.Tool.Manifest.Version} ({built.Bytes:N0} bytes, built in {built.BuildTime.TotalSeconds:0.0} s)");
         }
         catch (Exception e) when (e is KamiException { IsUserError: true } or IOException or UnauthorizedAccessException)

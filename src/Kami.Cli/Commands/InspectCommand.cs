@@ -6,6 +6,7 @@ using Kami.Core.Registry;
 using Kami.Core.Security;
 using Kami.Core.Security.Network;
 using Kami.Core.Tools;
+using Kami.Core.Trust;
 using Spectre.Console;
 
 namespace Kami.Cli.Commands;
@@ -43,7 +44,8 @@ internal static class InspectCommand
             m.Arguments.Select(a => new ArgumentJson(a.Name, a.Type.ToSchemaName(), a.Description, a.Required)).ToList(),
             new PolicyJson(narrowed?.Effective ?? p.NetAllowList, p.FsAccess.ToManifestName(), p.EnvAllowList, p.MaxMemoryMb, p.MaxExecutionMs, p.MaxFuel,
                 narrowed is null ? null : p.NetAllowList, narrowed?.Dropped),
-            tool.WasmSha256, tool.InstallPath, tool.WasmFile, dataDirectory, tool.InstalledAt, tool.Source, tool.SignerPublicKey, tool.Pinned, null);
+            tool.WasmSha256, tool.InstallPath, tool.WasmFile, dataDirectory, tool.InstalledAt, tool.Source, tool.SignerPublicKey, tool.Pinned, null)
+            { SignatureCovers = tool.ToolSignature?.Scope.ToName() };
     }
 
     private static void Render(IAnsiConsole console, ToolDetailsJson d)
@@ -79,6 +81,8 @@ internal static class InspectCommand
         Row("installed", d.InstalledAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         Row("source", d.Source);
         Row("signer", d.SignerPublicKey ?? "none (unsigned)");
+        if (d.SignatureCovers is { } covers)
+            Row("signature", covers == "code-only" ? "covers the .wasm only (not tool.toml: id, version, grants and limits are the package's word)" : "covers the .wasm and tool.toml (id, version, description, arguments, grants, limits)");
         if (d.Pinned) Row("pinned", "yes (kami update leaves it)");
         if (d.PreviousVersion is not null) Row("previous", d.PreviousVersion + " (kami rollback restores it)");
         console.Write(grid);

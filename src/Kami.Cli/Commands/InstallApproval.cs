@@ -3,6 +3,7 @@ using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Core.Tools;
+using Kami.Core.Trust;
 
 namespace Kami.Cli.Commands;
 
@@ -24,6 +25,7 @@ internal sealed class InstallApproval(CommandContext context, bool yes)
         if (!context.Json)
         {
             foreach (var line in summary.Describe(context.Settings.Paths.DataDirectory(manifest.Id))) output.Line("  " + line);
+            if (!summary.GrantsNothing && Vouching(manifest) is { } vouching) output.Line("  " + vouching);
         }
         foreach (var (name, reason) in summary.EnvWithheld)
             output.Warning($"env_allow_list asks for {name}, which KAMI never passes to a tool ({reason}); the tool will not see it");
@@ -43,6 +45,14 @@ internal sealed class InstallApproval(CommandContext context, bool yes)
                 $"{manifest.Id} {manifest.Version} asks for capabilities ({Brief(summary)}) and require_approval is on; " +
                 "review them (kami validate, or install in a terminal) and re-run with --yes to grant them; nothing was installed");
     }
+
+    // What the signature does not cover, said where the operator decides.
+    private static string? Vouching(ToolManifest manifest) => manifest.Signature?.Scope switch
+    {
+        null => "signature: none; nobody vouches for these grants",
+        SignatureScope.CodeOnly => "signature: covers the .wasm only; these grants, the id and the version are the package's word, not the signer's",
+        _ => null,
+    };
 
     private static string Brief(CapabilitySummary summary)
     {

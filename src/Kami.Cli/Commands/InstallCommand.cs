@@ -13,14 +13,15 @@ internal static class InstallCommand
     public static Command Create(CommandRunner runner)
     {
         var source = new Argument<string>("package") { Description = "A package directory, its tool.toml, a plugin.zip, an https:// URL, owner/repo@tag (a GitHub release), or an index id[@version]" };
-        var force = new Option<bool>("--force") { Description = "Re-install the same version, downgrade, or re-approve a changed .wasm" };
+        var force = new Option<bool>("--force") { Description = "Re-install the same version, or re-approve a changed .wasm" };
+        var allowDowngrade = new Option<bool>("--allow-downgrade") { Description = "Replace the installed version with a lower one, or a signed manifest with an unsigned version (kami rollback is the usual way back)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Grant the capabilities the tool asks for without asking (needed without a terminal when require_approval = true)" };
         var sha256 = new Option<string?>("--sha256") { Description = "Install only if the package file (or its .wasm) has this SHA-256" };
         var signature = new Option<string?>("--signature") { Description = "An Ed25519 signature (128 hex) of the .wasm, instead of the one in tool.toml" };
         var publicKey = new Option<string?>("--public-key") { Description = "The signer's public key (64 hex), with --signature" };
         var index = new Option<string?>("--index") { Description = "The registry index to install an id from (default: index_url)" };
         var command = new Command("install", "Install a tool package into the registry; checks its hash and signature, shows what the tool may do and asks before granting it")
-            { source, force, yes, sha256, signature, publicKey, index };
+            { source, force, allowDowngrade, yes, sha256, signature, publicKey, index };
         runner.SetAction(command, async (context, cancellation) =>
         {
             var paths = context.Settings.Paths;
@@ -28,6 +29,7 @@ internal static class InstallCommand
             var flagSignature = FlagSignature(context.Get(signature), context.Get(publicKey));
             var options = new InstallOptions(context.Get(force))
             {
+                AllowDowngrade = context.Get(allowDowngrade),
                 Approve = approval.Approve,
                 ExpectedSha256 = context.Get(sha256),
                 Signature = flagSignature,
@@ -54,7 +56,8 @@ internal static class InstallCommand
             if (context.Json)
             {
                 context.Output.Json(new InstallJson(tool.Id.Value, tool.Manifest.Version.ToString(), tool.WasmSha256, tool.InstallPath,
-                    result.Replaced?.Manifest.Version.ToString(), result.Notes, ToJson(approval.Summary!, paths.DataDirectory(tool.Id)), tool.Source, tool.SignerPublicKey),
+                    result.Replaced?.Manifest.Version.ToString(), result.Notes, ToJson(approval.Summary!, paths.DataDirectory(tool.Id)), tool.Source, tool.SignerPublicKey)
+                    { SignatureCovers = tool.ToolSignature?.Scope.ToName() },
                     CliJsonContext.Relaxed.InstallJson);
                 return ExitCodes.Ok;
             }
@@ -62,7 +65,7 @@ internal static class InstallCommand
             var replaced = result.Replaced is { } r ? $" (replaced {r.Manifest.Version}; `kami rollback {tool.Id}` restores it)" : "";
             context.Output.Line($"installed {tool.Id} {tool.Manifest.Version}{replaced}");
             context.Output.Line($"  sha256 {tool.WasmSha256}");
-            context.Output.Line($"  signer {tool.SignerPublicKey ?? "none (unsigned)"}");
+            context.Output.Line($"  signer {(tool.ToolSignature is { } signed ? $"{signed.SignerPublicKey} (signature covers {(signed.Scope == SignatureScope.CodeOnly ? "the code only" : "the code and the manifest")})" : "none (unsigned)")}");
             if (compiled is { } compileNote) context.Output.Note(compileNote);
             return ExitCodes.Ok;
         });

@@ -18,7 +18,7 @@ internal static class InstallPrecompile
         {
             using var runtime = context.NewOneShotRuntime();
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var compiled = runtime.Precompile(tool.Id.Value, tool.WasmFile, tool.WasmSha256, tool.ToolSignature);
+            var compiled = runtime.Precompile(tool.Id.Value, tool.WasmFile, tool.WasmSha256, tool.ToolSignature, tool.Manifest);
             var ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return compiled ? $"note: compiled in {ms:0} ms (kept in the compiled cache, so first calls skip it)" : null;
         }

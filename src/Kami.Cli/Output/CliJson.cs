@@ -14,7 +14,11 @@ internal sealed record PolicyJson(IReadOnlyList<string> NetAllowList, string FsA
 
 internal sealed record ToolDetailsJson(string Id, string Name, string Version, bool Enabled, string Description,
     IReadOnlyList<ArgumentJson> Arguments, PolicyJson Policy, string WasmSha256, string InstallPath, string WasmFile,
-    string DataDirectory, DateTimeOffset InstalledAt, string Source, string? SignerPublicKey, bool Pinned, string? PreviousVersion, IReadOnlyList<string>? CredentialHosts = null);
+    string DataDirectory, DateTimeOffset InstalledAt, string Source, string? SignerPublicKey, bool Pinned, string? PreviousVersion, IReadOnlyList<string>? CredentialHosts = null)
+{
+    /// <summary>"code-and-manifest", "code-only", or null when unsigned.</summary>
+    public string? SignatureCovers { get; init; }
+}
 
 internal sealed record ProblemJson(string Severity, string File, int? Line, string? Field, string Message);
 
@@ -22,11 +26,24 @@ internal sealed record ValidateJson(bool Valid, string? Id, string? Version, IRe
     IReadOnlyList<string> Notes, IReadOnlyList<string> Imports);
 
 internal sealed record InstallJson(string Id, string Version, string WasmSha256, string InstallPath, string? Replaced, IReadOnlyList<string> Notes,
-    CapabilitiesJson Capabilities, string Source, string? SignerPublicKey);
+    CapabilitiesJson Capabilities, string Source, string? SignerPublicKey)
+{
+    /// <summary>"code-and-manifest", "code-only", or null when unsigned.</summary>
+    public string? SignatureCovers { get; init; }
+}
 
-internal sealed record SignJson(string Id, string Version, string WasmSha256, string Signature, string SignerPublicKey, bool Written);
+internal sealed record SignJson(string Id, string Version, string WasmSha256, string Signature, string SignerPublicKey, bool Written)
+{
+    public string? ManifestSha256 { get; init; }
+    public string? ManifestSignature { get; init; }
+}
 
-internal sealed record VerifyJson(string Id, bool Ok, bool PinOk, bool? SignatureOk, string? SignerPublicKey, bool SignerTrusted, string Message);
+internal sealed record VerifyJson(string Id, bool Ok, bool PinOk, bool? SignatureOk, string? SignerPublicKey, bool SignerTrusted, string Message)
+{
+    /// <summary>"code-and-manifest", "code-only", or null when there is no signature.</summary>
+    public string? SignatureCovers { get; init; }
+    public bool? ManifestSignatureOk { get; init; }
+}
 
 internal sealed record SignerJson(string PublicKey, string Name, DateTimeOffset AddedAt);
 

@@ -23,9 +23,12 @@ public sealed record InstalledTool(
     /// <summary>Ed25519 public key (hex) the package was signed with, or null when unsigned; trusted only if it is in <c>kami trust list</c>.</summary>
     public string? SignerPublicKey { get; init; }
 
+    /// <summary>KAMI's Ed25519 signature (hex) over the manifest statement, by the same signer, when the package had one; verified at install and at load.</summary>
+    public string? ManifestSignature { get; init; }
+
     /// <summary>Pinned tools are left alone by <c>kami update</c>.</summary>
     public bool Pinned { get; init; }
 
     /// <summary>The recorded signature and signer as one value, or null when the tool is unsigned.</summary>
-    public Trust.ToolSignature? ToolSignature => Trust.ToolSignature.From(Signature, SignerPublicKey);
+    public Trust.ToolSignature? ToolSignature => Trust.ToolSignature.From(Signature, SignerPublicKey, ManifestSignature);
 }

@@ -8,7 +8,8 @@ namespace Kami.Packaging.Distribution;
 /// <summary>
 /// Every remote source ends in the one install path: the package is downloaded (bounded, checked) into a private
 /// scratch file, then <see cref="ToolInstaller.Install"/> applies the zip rules, the sha256 and the signature, and
-/// installs atomically. An index entry pins the .wasm's sha256 and the package's id and version.
+/// installs atomically. An index entry pins the .wasm's sha256 and the package's id and version, and its manifest
+/// digest when it gives <c>manifest_sha256</c>.
 /// </summary>
 public sealed class RemoteInstaller(ToolInstaller installer, KamiPaths paths, SafeDownloader downloader, DownloadLimits limits)
 {
@@ -49,7 +50,7 @@ public sealed class RemoteInstaller(ToolInstaller installer, KamiPaths paths, Sa
     {
         if (string.IsNullOrEmpty(entry.WasmSha256) || entry.WasmSha256.Length != 64 || !entry.WasmSha256.All(char.IsAsciiHexDigit))
             throw new KamiException(ErrorKind.PackageInvalid, $"the index entry for {entry.Id} {entry.Version} has no valid wasm_sha256, so its download cannot be checked; nothing was installed");
-        var signature = ToolSignature.From(entry.Signature?.ToLowerInvariant(), entry.SignerPublicKey?.ToLowerInvariant());
+        var signature = ToolSignature.From(entry.Signature?.ToLowerInvariant(), entry.SignerPublicKey?.ToLowerInvariant(), entry.ManifestSignature?.ToLowerInvariant());
         var approve = options.Approve;
         return InstallUrlAsync(new Uri(entry.DownloadUrl), options with
         {
@@ -62,6 +63,9 @@ public sealed class RemoteInstaller(ToolInstaller installer, KamiPaths paths, Sa
                 if (!manifest.Id.Value.Equals(entry.Id, StringComparison.OrdinalIgnoreCase) || manifest.Version != RegistryIndex.VersionOf(entry))
                     throw new KamiException(ErrorKind.PackageInvalid,
                         $"the index lists {entry.Id} {entry.Version}, but the package it points at is {manifest.Id} {manifest.Version}; nothing was installed");
+                if (entry.ManifestSha256 is { } pinned && !pinned.Equals(ManifestStatement.Digest(manifest, entry.WasmSha256), StringComparison.OrdinalIgnoreCase))
+                    throw new KamiException(ErrorKind.IntegrityMismatch,
+                        $"the index pins the manifest of {entry.Id} {entry.Version} to {pinned}, but the package's tool.toml differs (its grants, limits, arguments or description changed); nothing was installed");
                 approve?.Invoke(manifest);
             },
         }, cancellation);

@@ -39,19 +39,20 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
             AfterStep?.Invoke(InstallStep.Staged);
 
             var existing = registry.Find(manifest.Id);
-            RefuseUnlessForced(existing, manifest, options);
+            var signature = SignatureOf(manifest, options);
+            InstallVersionRule.Enforce(existing, manifest, signature, options);
             // Two tools must never be served under one MCP name, in either naming style (issue 9 item 3).
             if (ToolNaming.FindCollision(manifest.Id, registry.List(ToolQuery.All).Select(t => t.Id)) is { } collision) throw collision.ToException();
             // Integrity and signature come before the approval: a tampered or mis-signed package is refused, not offered.
             var wasm = File.ReadAllBytes(package.WasmFile);
             var sha = IntegrityHash.Of(wasm);
             CheckExpectedSha256(source, sha, options.ExpectedSha256);
-            var signature = options.Signature ?? manifest.Signature;
             var notes = read.Notes.ToList();
-            if (SignatureCheck.Enforce(manifest.Id.Value, wasm, signature, options.Trust ?? Unrequired) is { } note) notes.Add(note);
+            if (SignatureCheck.Enforce(manifest, wasm, sha, signature, options.Trust ?? Unrequired) is { } note) notes.Add(note);
 
             // Asked about exactly the manifest this install records, read once: nothing is copied or granted before.
-            options.Approve?.Invoke(manifest);
+            // The approver sees the signature that was checked, so the consent can say what it does not cover.
+            options.Approve?.Invoke(manifest with { Signature = signature });
 
             var target = paths.InstallDirectory(manifest.Id, manifest.Version, sha);
             var built = Path.Combine(staging, "built");
@@ -67,6 +68,7 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
             {
                 Signature = signature?.Signature,
                 SignerPublicKey = signature?.SignerPublicKey,
+                ManifestSignature = signature?.ManifestSignature,
                 Pinned = existing?.Pinned ?? false,
             };
             var (replaced, obsolete) = Record(tool, existing);
@@ -82,6 +84,17 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
         {
             TryDelete(staging);
         }
+    }
+
+    // A signature given from outside (index, flags) wins; the package's own manifest signature still counts when it is
+    // by the same signer, since it is checked against the same key.
+    private static ToolSignature? SignatureOf(ToolManifest manifest, InstallOptions options)
+    {
+        if (options.Signature is not { } external) return manifest.Signature;
+        if (external.ManifestSignature is null && manifest.Signature is { ManifestSignature: { } own } packaged
+            && packaged.SignerPublicKey.Equals(external.SignerPublicKey, StringComparison.OrdinalIgnoreCase))
+            return external with { ManifestSignature = own };
+        return external;
     }
 
     private static readonly SignaturePolicy Unrequired = new(false, Ed25519Signatures.Instance, _ => false);
@@ -121,18 +134,6 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
         if (previous is not null && !SamePath(previous.InstallPath, removed.InstallPath)) RemoveInstallDirectory(previous.InstallPath);
         if (!keepData) DataDirectories.Remove(paths.DataDirectory(id));
         return removed;
-    }
-
-    private static void RefuseUnlessForced(InstalledTool? existing, ToolManifest manifest, InstallOptions options)
-    {
-        if (existing is null || options.Force) return;
-        var installed = existing.Manifest.Version;
-        if (installed == manifest.Version)
-            throw new KamiException(ErrorKind.ToolAlreadyInstalled,
-                $"{manifest.Id} {manifest.Version} is already installed; use --force to re-install it (this also re-approves a changed .wasm)");
-        if (installed > manifest.Version)
-            throw new KamiException(ErrorKind.ToolAlreadyInstalled,
-                $"{manifest.Id} {installed} is installed, which is newer than {manifest.Version}; use --force to downgrade");
     }
 
     private static void CopyPackage(LoadedPackage package, string built)

@@ -122,16 +122,19 @@ public static partial class ManifestParser
     {
         var signature = tool?.String("signature", required: false);
         var key = tool?.String("signer_public_key", required: false);
-        if (signature is null && key is null) return null;
+        var manifestSignature = tool?.String("manifest_signature", required: false);
+        if (signature is null && key is null && manifestSignature is null) return null;
         if (signature is null || key is null)
         {
             tool!.Error(signature is null ? "signature" : "signer_public_key",
-                "tool.signature and tool.signer_public_key go together: give both (`kami sign --write` records them) or neither");
+                "tool.signature and tool.signer_public_key go together (and tool.manifest_signature needs both): give them all (`kami sign --write` records them) or none");
             return null;
         }
         if (!IsHex(signature, 128)) tool!.Error("signature", "tool.signature must be 128 hex characters (an Ed25519 signature)");
         if (!IsHex(key, 64)) tool!.Error("signer_public_key", "tool.signer_public_key must be 64 hex characters (an Ed25519 public key)");
-        return new ToolSignature(signature.ToLowerInvariant(), key.ToLowerInvariant());
+        if (manifestSignature is not null && !IsHex(manifestSignature, 128))
+            tool!.Error("manifest_signature", "tool.manifest_signature must be 128 hex characters (an Ed25519 signature)");
+        return ToolSignature.From(signature.ToLowerInvariant(), key.ToLowerInvariant(), manifestSignature?.ToLowerInvariant());
     }
 
     private static bool IsHex(string text, int length) => text.Length == length && text.All(char.IsAsciiHexDigit);

@@ -1,11 +1,13 @@
 using Kami.Core.Errors;
+using Kami.Core.Security;
+using Kami.Core.Tools;
 using Kami.Core.Trust;
 using NSec.Cryptography;
 
 namespace Kami.Packaging.Trust;
 
 /// <summary>
-/// Ed25519 as the Rust KAMI uses it (COMPAT.md): signatures over the raw .wasm bytes, raw keys and signatures
+/// Ed25519 as the Rust KAMI uses it (docs/compatibility.md): signatures over the raw .wasm bytes, raw keys and signatures
 /// as lowercase hex. NSec (libsodium underneath) does the cryptography; it verifies strictly (RFC 8032), in constant time.
 /// </summary>
 public sealed class Ed25519Signatures : ISignatureVerifier
@@ -37,6 +39,17 @@ public sealed class Ed25519Signatures : ISignatureVerifier
         using var key = Key.Import(Algorithm, secret, KeyBlobFormat.RawPrivateKey);
         var signature = Algorithm.Sign(key, data);
         return new ToolSignature(Convert.ToHexStringLower(signature), Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
+    }
+
+    /// <summary>
+    /// Signs a package: the .wasm bytes (the Rust KAMI's signature, so it still verifies there) and the manifest
+    /// statement of <paramref name="manifest"/> with them (KAMI's signature over what the tool may do).
+    /// </summary>
+    public static ToolSignature SignPackage(ToolManifest manifest, ReadOnlySpan<byte> wasm, string secretKeyHex)
+    {
+        var code = Sign(wasm, secretKeyHex);
+        var statement = Sign(ManifestStatement.SignedMessage(manifest, IntegrityHash.Of(wasm)), secretKeyHex);
+        return code with { ManifestSignature = statement.Signature };
     }
 
     /// <summary>True when <paramref name="signature"/> is a valid signature of <paramref name="data"/> by its signer key; false for malformed hex too.</summary>

@@ -6,7 +6,8 @@ namespace Kami.Packaging.Trust;
 
 /// <summary>
 /// Records a signature in tool.toml's <c>[tool]</c> table as the Rust KAMI writes it (<c>signature</c>,
-/// <c>signer_public_key</c>), replacing earlier ones and leaving every other line as the author wrote it.
+/// <c>signer_public_key</c>), plus KAMI's <c>manifest_signature</c> when there is one, replacing earlier ones and
+/// leaving every other line as the author wrote it (none of these keys is part of what the manifest signature covers).
 /// </summary>
 public static class ManifestSignatureWriter
 {
@@ -20,7 +21,7 @@ public static class ManifestSignatureWriter
         foreach (var item in tool.Items.OfType<KeyValueSyntax>())
         {
             var key = item.Key is null ? null : Manifest.TomlValues.KeyName(item.Key);
-            if (key is "signature" or "signer_public_key") drop.Add(item.Span.Start.Line);
+            if (key is "signature" or "signer_public_key" or "manifest_signature") drop.Add(item.Span.Start.Line);
         }
         var header = tool.Span.Start.Line;
         var newline = toml.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
@@ -34,6 +35,7 @@ public static class ManifestSignatureWriter
             {
                 result.Add($"signature = \"{signature.Signature}\"");
                 result.Add($"signer_public_key = \"{signature.SignerPublicKey}\"");
+                if (signature.ManifestSignature is { } manifestSignature) result.Add($"manifest_signature = \"{manifestSignature}\"");
             }
         }
         return string.Join(newline, result);

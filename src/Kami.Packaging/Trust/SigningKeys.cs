@@ -5,7 +5,7 @@ namespace Kami.Packaging.Trust;
 
 /// <summary>
 /// The operator's own Ed25519 key pair in <c>$KAMI_HOME/keys</c> (directory 0700, secret key 0600), as lowercase hex
-/// of the raw bytes (COMPAT.md), so a key made by the Rust KAMI can be dropped in and used as it is.
+/// of the raw bytes (docs/compatibility.md), so a key made by the Rust KAMI can be dropped in and used as it is.
 /// </summary>
 public sealed class SigningKeys(KamiPaths paths)
 {

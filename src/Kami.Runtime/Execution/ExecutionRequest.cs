@@ -20,12 +20,16 @@ public sealed record ExecutionRequest(string ToolId, string WasmFile, SecurityPo
     /// <summary>The installed tool's recorded signature, checked at load against <see cref="RuntimeOptions.Signatures"/>.</summary>
     public Kami.Core.Trust.ToolSignature? Signature { get; init; }
 
+    /// <summary>The installed tool's recorded manifest, which its manifest signature (if any) must cover; <see cref="Policy"/> is its security table.</summary>
+    public Kami.Core.Tools.ToolManifest? Manifest { get; init; }
+
     /// <summary>The one mapping from an installed tool to a call of it: its recorded policy, its pin, its data directory.</summary>
     public static ExecutionRequest For(InstalledTool tool, string input, KamiPaths paths, IGuestLogSink? logSink) =>
         new(tool.Id.Value, tool.WasmFile, tool.Manifest.Security, input)
         {
             ExpectedSha256 = tool.WasmSha256,
             Signature = tool.ToolSignature,
+            Manifest = tool.Manifest,
             DataDirectory = paths.DataDirectory(tool.Id),
             LogSink = logSink,
         };

@@ -71,10 +71,10 @@ public sealed class ToolRuntime : IDisposable
     /// Loads a tool's component without running it: from the compiled cache when it holds it, else compiled (and
     /// stored there). Checks the pin and the signature like a call does. Returns true when it had to be compiled.
     /// </summary>
-    public bool Precompile(string toolId, string wasmFile, string? expectedSha256, Kami.Core.Trust.ToolSignature? signature = null)
+    public bool Precompile(string toolId, string wasmFile, string? expectedSha256, Kami.Core.Trust.ToolSignature? signature = null, Kami.Core.Tools.ToolManifest? manifest = null)
     {
         var before = _engine.Compiler.Counts.Compiled;
-        _loader.Load(toolId, wasmFile, expectedSha256, signature);
+        _loader.Load(toolId, wasmFile, expectedSha256, signature, manifest, manifest?.Security ?? Kami.Core.Security.SecurityPolicy.DenyAll);
         return _engine.Compiler.Counts.Compiled > before;
     }
 
@@ -94,7 +94,7 @@ public sealed class ToolRuntime : IDisposable
     {
         try
         {
-            var component = _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256, request.Signature);
+            var component = _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256, request.Signature, request.Manifest, request.Policy);
             return _invoker.Invoke(component, request, cancellation, queueWait);
         }
         catch (KamiException e)

@@ -23,12 +23,19 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
     private readonly LruCache<string, LoadedComponent> _bySha = new(engine.Options.ComponentCacheCapacity);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha, long CheckedAt)> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Sha, ToolSignature Signature), bool> _verifiedSignatures = new();
+    private readonly ConcurrentDictionary<(string Digest, ToolSignature Signature), bool> _verifiedManifests = new();
     private readonly long _recheckTicks = (long)(engine.Options.IntegrityRecheckInterval.TotalSeconds * time.TimestampFrequency);
 
-    public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256, ToolSignature? signature)
+    /// <param name="toolId">The tool, for messages.</param>
+    /// <param name="wasmFile">Its component.</param>
+    /// <param name="expectedSha256">The install pin; null only in dev mode, where nothing is pinned or signed.</param>
+    /// <param name="signature">The recorded signature, checked under <see cref="Execution.RuntimeOptions.Signatures"/>.</param>
+    /// <param name="manifest">The recorded manifest, which a manifest signature must cover; without it a manifest signature counts for nothing.</param>
+    /// <param name="grants">The policy the tool will run under, which a code-only signature leaves unsigned.</param>
+    public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256, ToolSignature? signature, ToolManifest? manifest, SecurityPolicy grants)
     {
         var loaded = LoadPinned(toolId, wasmFile, expectedSha256, out var hashed);
-        if (expectedSha256 is not null) CheckSignature(toolId, wasmFile, loaded.Sha256, signature, hashed);
+        if (expectedSha256 is not null) CheckSignature(toolId, wasmFile, loaded.Sha256, signature, manifest, grants, hashed);
         return loaded;
     }
 
@@ -89,9 +96,12 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
     // An installed tool's signature, under the operator's policy: checked on every load (the trusted signers can
     // change while a server runs); the signature itself is verified once per (bytes, signature), on the pinned bytes:
     // those the load just hashed, or read and hashed again here when the load had nothing to read.
-    private void CheckSignature(string toolId, string wasmFile, string sha, ToolSignature? signature, byte[]? hashed)
+    // The manifest signature is checked on every load against the recorded manifest (a changed registry row must
+    // not keep a signature it no longer matches); verified statements are remembered by digest.
+    private void CheckSignature(string toolId, string wasmFile, string sha, ToolSignature? signature, ToolManifest? manifest, SecurityPolicy grants, byte[]? hashed)
     {
         if (engine.Options.Signatures is not { } policy) return;
+        if (signature is { ManifestSignature: not null } && manifest is null) signature = signature with { ManifestSignature = null };
         if (signature is not null && !_verifiedSignatures.ContainsKey((sha, signature)))
         {
             var bytes = hashed ?? File.ReadAllBytes(wasmFile);
@@ -102,7 +112,18 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
                     $"tool {toolId} was not run: its recorded signature does not match its component (signer {signature.ShortSigner}); re-install it from a source you trust");
             _verifiedSignatures.TryAdd((sha, signature), true);
         }
-        if (policy.Refusal(toolId, signature) is { } refusal)
+        if (signature is { ManifestSignature: not null } && manifest is not null)
+        {
+            var digest = ManifestStatement.Digest(manifest, sha);
+            if (!_verifiedManifests.ContainsKey((digest, signature)))
+            {
+                if (!policy.Verifier.Verify(ManifestStatement.SignedMessage(digest), new ToolSignature(signature.ManifestSignature, signature.SignerPublicKey)))
+                    throw new KamiException(ErrorKind.SignatureInvalid,
+                        $"tool {toolId} was not run: its recorded manifest (grants, limits, version) does not match its manifest signature (signer {signature.ShortSigner}); re-install it from a source you trust");
+                _verifiedManifests.TryAdd((digest, signature), true);
+            }
+        }
+        if (policy.Refusal(toolId, grants, signature) is { } refusal)
             throw new KamiException(ErrorKind.SignatureRequired, refusal + "; it was not run");
     }
 

@@ -27,8 +27,8 @@ internal sealed class InstallerFixture : IDisposable
     public ToolInstaller Installer { get; }
     public string Scratch => _temp.Path;
 
-    public InstalledTool Install(string version, string tag, bool force = false) =>
-        Installer.Install(Packages.TestPackages.EchoCopy(Scratch, version, Packages.TestPackages.EchoWasmTagged(tag)), new InstallOptions(force)).Tool;
+    public InstalledTool Install(string version, string tag, bool force = false, bool allowDowngrade = false) =>
+        Installer.Install(Packages.TestPackages.EchoCopy(Scratch, version, Packages.TestPackages.EchoWasmTagged(tag)), new InstallOptions(force) { AllowDowngrade = allowDowngrade }).Tool;
 
     /// <summary>Every content-addressed install directory (tools/&lt;id&gt;/&lt;version&gt;/&lt;sha&gt;) on disk.</summary>
     public IReadOnlyList<string> InstallDirectories() =>

@@ -108,15 +108,17 @@ public sealed class ToolInstallerTests : IDisposable
     }
 
     [Fact]
-    public void Install_Downgrade_RefusedWithoutForce()
+    public void Install_Downgrade_RefusedWithoutAllowDowngrade()
     {
         _f.Install("2.0.0", "a");
         var e = Assert.Throws<KamiException>(() => _f.Install("1.0.0", "b"));
         Assert.Equal(ErrorKind.ToolAlreadyInstalled, e.Kind);
-        Assert.Contains("downgrade", e.Message, StringComparison.Ordinal);
+        Assert.Contains("--allow-downgrade", e.Message, StringComparison.Ordinal);
+        // --force re-installs the same version; it is not a way to go back.
+        Assert.Throws<KamiException>(() => _f.Install("1.0.0", "b", force: true));
         Assert.Equal("2.0.0", _f.Registry.Find(InstallerFixture.EchoId)!.Manifest.Version.ToString());
 
-        _f.Install("1.0.0", "b", force: true);
+        _f.Install("1.0.0", "b", allowDowngrade: true);
         Assert.Equal("1.0.0", _f.Registry.Find(InstallerFixture.EchoId)!.Manifest.Version.ToString());
         Assert.Equal(2, _f.InstallDirectories().Count);
     }
