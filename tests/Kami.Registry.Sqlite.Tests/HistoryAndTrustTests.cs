@@ -35,7 +35,7 @@ public sealed class HistoryAndTrustTests : IDisposable
     [Fact]
     public void Rollback_SwapsCurrentAndPreviousKeepingSwitches()
     {
-        _registry.UpsertKeepingPrevious(Tools.Make("dev.kami.echo", "1.0.0") with { Signature = new string('1', 128), SignerPublicKey = new string('2', 64) });
+        _registry.UpsertKeepingPrevious(Tools.Make("dev.kami.echo", "1.0.0") with { Signature = new string('1', 128), SignerPublicKey = new string('2', 64), ManifestSignature = new string('3', 128) });
         _registry.UpsertKeepingPrevious(Tools.Make("dev.kami.echo", "2.0.0", enabled: false));
         _registry.SetPinned(Echo, true);
         var stamp = _registry.ChangeStamp();
@@ -46,6 +46,7 @@ public sealed class HistoryAndTrustTests : IDisposable
         var now = _registry.Find(Echo)!;
         Assert.Equal("1.0.0", now.Manifest.Version.ToString());
         Assert.Equal(new string('2', 64), now.SignerPublicKey);
+        Assert.Equal(new string('3', 128), now.ManifestSignature);
         Assert.False(now.Enabled);
         Assert.True(now.Pinned);
         Assert.Equal("2.0.0", _registry.Previous(Echo)!.Manifest.Version.ToString());

@@ -16,7 +16,7 @@ public sealed class SqliteToolRegistryTests : IDisposable
     [Fact]
     public void Upsert_ThenFind_RoundTripsEveryField()
     {
-        var tool = Tools.Make("dev.kami.echo") with { Signature = new string('b', 128), SignerPublicKey = new string('c', 64) };
+        var tool = Tools.Make("dev.kami.echo") with { Signature = new string('b', 128), SignerPublicKey = new string('c', 64), ManifestSignature = new string('d', 128) };
         Assert.Null(_registry.Upsert(tool));
 
         var found = _registry.Find(ToolId.Parse("dev.kami.echo"))!;
@@ -35,6 +35,7 @@ public sealed class SqliteToolRegistryTests : IDisposable
         Assert.Equal(tool.Source, found.Source);
         Assert.Equal(tool.Signature, found.Signature);
         Assert.Equal(tool.SignerPublicKey, found.SignerPublicKey);
+        Assert.Equal(tool.ManifestSignature, found.ManifestSignature);
     }
 
     [Fact]
