@@ -36,7 +36,7 @@ internal static class DevCommand
             {
                 var paths = KamiPaths.ForHome(home);
                 var registry = new SqliteToolRegistry(paths.Database);
-                var installer = new ToolInstaller(registry, paths, TimeProvider.System);
+                var installer = new ToolInstaller(registry, registry, paths, TimeProvider.System);
                 using var watcher = new SourceWatcher(root);
                 await BuildAndSwapAsync(context, root, installer, cancellation);
 

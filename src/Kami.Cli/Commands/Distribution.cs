@@ -11,7 +11,7 @@ internal sealed class Distribution(CommandContext context)
 
     public DownloadLimits Limits => DownloadLimits.Default with { MaxBytes = (long)context.Settings.MaxDownloadMb << 20 };
 
-    public ToolInstaller Installer => new(context.Registry, context.Settings.Paths, TimeProvider.System);
+    public ToolInstaller Installer => new(context.Registry, context.Registry, context.Settings.Paths, TimeProvider.System);
 
     public RemoteInstaller Remote => new(Installer, context.Settings.Paths, _downloader, Limits);
 

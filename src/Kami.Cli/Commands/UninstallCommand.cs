@@ -13,7 +13,7 @@ internal static class UninstallCommand
         var command = new Command("uninstall", "Remove an installed tool and its data directory") { id, keepData };
         runner.SetAction(command, context =>
         {
-            var installer = new ToolInstaller(context.Registry, context.Settings.Paths, TimeProvider.System);
+            var installer = new ToolInstaller(context.Registry, context.Registry, context.Settings.Paths, TimeProvider.System);
             var keep = context.Get(keepData);
             var removed = installer.Uninstall(ToolIdArgument.Parse(context.Get(id)), keep);
             context.Output.Line($"uninstalled {removed.Id} {removed.Manifest.Version}" +

@@ -16,7 +16,11 @@ namespace Kami.Packaging.Install;
 /// registry transaction make them visible. A crash before the commit leaves an unreferenced directory,
 /// which <see cref="InstallSweeper"/> removes later; a crash after it leaves the new tool complete.
 /// </summary>
-public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeProvider time)
+/// <param name="registry">Where installed tools are recorded.</param>
+/// <param name="history">The same registry's previous versions (rollback), an explicit port so every adapter provides it.</param>
+/// <param name="paths">The KAMI home.</param>
+/// <param name="time">The clock for install times and the sweeper.</param>
+public sealed class ToolInstaller(IToolRegistry registry, IToolHistory history, KamiPaths paths, TimeProvider time)
 {
     /// <summary>Test seam: called after each step so tests can fail an install mid-way.</summary>
     internal Action<InstallStep>? AfterStep { get; set; }
@@ -99,11 +103,11 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
 
     private static readonly SignaturePolicy Unrequired = new(false, Ed25519Signatures.Instance, _ => false);
 
-    // With history (the SQLite registry), the replaced row becomes the previous version and the older previous is
-    // obsolete; without it, the replaced row itself is. A forced re-install of the same bytes keeps the older previous.
+    // The replaced row becomes the previous version and the older previous is obsolete. A forced re-install of the
+    // same bytes keeps the older previous (the replaced row is obsolete instead).
     private (InstalledTool? Replaced, InstalledTool? Obsolete) Record(InstalledTool tool, InstalledTool? existing)
     {
-        if (registry is not IToolHistory history || (existing is not null && existing.WasmSha256 == tool.WasmSha256 && existing.Manifest.Version == tool.Manifest.Version))
+        if (existing is not null && existing.WasmSha256 == tool.WasmSha256 && existing.Manifest.Version == tool.Manifest.Version)
         {
             var replaced = registry.Upsert(tool);
             return (replaced, replaced);
@@ -127,7 +131,7 @@ public sealed class ToolInstaller(IToolRegistry registry, KamiPaths paths, TimeP
     /// </summary>
     public InstalledTool Uninstall(ToolId id, bool keepData = false)
     {
-        var previous = (registry as IToolHistory)?.Previous(id);
+        var previous = history.Previous(id);
         var removed = registry.Remove(id)
             ?? throw KamiException.ToolNotInstalled(id);
         RemoveInstallDirectory(removed.InstallPath);

@@ -11,7 +11,7 @@ internal sealed class TempRegistry(string scratch) : IDisposable
 
     public SqliteToolRegistry Registry => field ??= new SqliteToolRegistry(Paths.Database);
 
-    public ToolInstaller Installer => new(Registry, Paths, TimeProvider.System);
+    public ToolInstaller Installer => new(Registry, Registry, Paths, TimeProvider.System);
 
     public void Dispose() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 }

@@ -18,7 +18,7 @@ internal sealed class InstallerFixture : IDisposable
     {
         Paths = KamiPaths.ForHome(_temp.Combine("home"));
         Registry = new SqliteToolRegistry(Paths.Database);
-        Installer = new ToolInstaller(Registry, Paths, Time);
+        Installer = new ToolInstaller(Registry, Registry, Paths, Time);
     }
 
     public KamiPaths Paths { get; }
