@@ -26,6 +26,8 @@ internal sealed record InstallJson(string Id, string Version, string WasmSha256,
 
 internal sealed record SignJson(string Id, string Version, string WasmSha256, string Signature, string SignerPublicKey, bool Written);
 
+internal sealed record PublishJson(string Id, string Version, string Reference, string Digest, string Pinned, string WasmSha256, string SignerPublicKey);
+
 internal sealed record VerifyJson(string Id, bool Ok, bool PinOk, bool? SignatureOk, string? SignerPublicKey, bool SignerTrusted, string Message);
 
 internal sealed record SignerJson(string PublicKey, string Name, DateTimeOffset AddedAt);
@@ -70,6 +72,7 @@ internal sealed record ErrorJson(string Error, string Kind);
 [JsonSerializable(typeof(List<CallJson>))]
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(SignJson))]
+[JsonSerializable(typeof(PublishJson))]
 [JsonSerializable(typeof(VerifyJson))]
 [JsonSerializable(typeof(List<SignerJson>))]
 [JsonSerializable(typeof(List<SearchResultJson>))]

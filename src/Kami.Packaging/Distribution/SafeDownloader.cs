@@ -47,7 +47,7 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
             throw new KamiException(ErrorKind.DownloadFailed, $"{url} uses plain HTTP, which anyone on the way can alter; use https:// (HTTP is allowed only to this machine)");
     }
 
-    private static bool IsLoopback(Uri url) =>
+    internal static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
     private static async Task DownloadCoreAsync(HttpClient client, Uri url, string targetFile, DownloadLimits limits, CancellationToken cancellation)
@@ -118,7 +118,7 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
 
     private static bool IsRedirect(HttpStatusCode code) => (int)code is 301 or 302 or 303 or 307 or 308;
 
-    private static SocketsHttpHandler NewHandler(DownloadLimits limits) => new()
+    internal static SocketsHttpHandler NewHandler(DownloadLimits limits) => new()
     {
         AllowAutoRedirect = false,
         ConnectTimeout = limits.ConnectTimeout,
