@@ -107,7 +107,7 @@ internal sealed class OciRegistryClient(OciHttp http, OciEndpoint endpoint, OciC
         var tokenUrl = new UriBuilder(realm) { Query = string.Join('&', (realm.Query.Length > 1 ? [realm.Query[1..]] : Array.Empty<string>()).Concat(query)) }.Uri;
         using var response = await http.SendAsync(HttpMethod.Get, tokenUrl, "application/json", null, credentials?.Basic(), at => OciEndpoint.SameOrigin(at, realm), cancellation).ConfigureAwait(false);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            throw NeedsCredentials($"refused a token (HTTP {(int)response.StatusCode}) for {actions}");
+            throw NeedsCredentials($"refused a token to {actions} (HTTP {(int)response.StatusCode})");
         await EnsureSuccessAsync(response, $"a token for {Where} from {realm.GetLeftPart(UriPartial.Path)}", "try again later", cancellation).ConfigureAwait(false);
         var (body, _) = await BoundedBody.ReadAsync(response, MaxSmallBody, () => Refused($"the token from {realm.Host} is larger than 64 KiB"), cancellation).ConfigureAwait(false);
         TokenResponse? token;
@@ -156,8 +156,8 @@ internal sealed class OciRegistryClient(OciHttp http, OciEndpoint endpoint, OciC
     {
         var (user, password) = OciCredentials.VariableNames(endpoint.Registry);
         return new KamiException(ErrorKind.DownloadFailed, credentials is null
-            ? $"the registry {endpoint.Registry} {what} for {Where}: the repository may not exist, or it needs credentials: set {user} and {password}"
-            : $"the registry {endpoint.Registry} {what} for {Where} with the credentials in {user} and {password}: check them, and that they may {actions} there");
+            ? $"{Where}: the registry {what}; the repository may not exist, or it needs credentials: set {user} and {password}"
+            : $"{Where}: the registry {what} with the credentials in {user} and {password}; check them, and that they may {actions} there");
     }
 
     private static ByteArrayContent Octets(byte[] bytes, string mediaType)
