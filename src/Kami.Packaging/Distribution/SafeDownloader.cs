@@ -79,25 +79,13 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
 
     private static async Task CopyBoundedAsync(HttpResponseMessage response, string targetFile, Uri url, DownloadLimits limits, CancellationToken cancellation)
     {
-        var source = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
+        var target = new FileStream(targetFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await using (target.ConfigureAwait(false))
         {
-            var target = new FileStream(targetFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await using (target.ConfigureAwait(false))
-            {
-                var buffer = new byte[81920];
-                long total = 0;
-                int read;
-                while ((read = await source.ReadAsync(buffer, cancellation).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                    if (total > limits.MaxBytes) throw TooLarge(url, limits);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
-                }
-                if (response.Content.Headers.ContentLength is { } expected && total != expected)
-                    throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was cut short: {total} of {expected} bytes arrived");
-                await target.FlushAsync(cancellation).ConfigureAwait(false);
-            }
+            var total = await BoundedBody.CopyAsync(response, target, limits.MaxBytes, () => TooLarge(url, limits), null, cancellation).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength is { } expected && total != expected)
+                throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was cut short: {total} of {expected} bytes arrived");
+            await target.FlushAsync(cancellation).ConfigureAwait(false);
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class OciRegistryClient(OciHttp http, OciEndpoint endpoint, OciC
             throw Refused($"the {what} of {Where} is {blob.Size} bytes, more than the {Size(max)} KAMI accepts{(max >= 1L << 20 ? " (max_download_mb)" : "")}");
         using var response = await SendAsync(HttpMethod.Get, endpoint.Blob(blob.Digest!), null, null, cancellation).ConfigureAwait(false);
         await EnsureSuccessAsync(response, $"the {what} {blob.Digest} of {Where}", "the artifact is incomplete at the registry; publish it again", cancellation).ConfigureAwait(false);
-        var (length, digest) = await BoundedBody.CopyAsync(response, target, blob.Size,
+        var (length, digest) = await BoundedBody.CopyHashedAsync(response, target, blob.Size,
             () => Tampered($"the {what} of {Where} is longer than the {blob.Size} bytes its manifest says"), cancellation).ConfigureAwait(false);
         if (length != blob.Size)
             throw Tampered($"the {what} of {Where} is {length} bytes, not the {blob.Size} its manifest says");
