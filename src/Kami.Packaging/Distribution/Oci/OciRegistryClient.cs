@@ -20,8 +20,6 @@ internal sealed class OciRegistryClient(OciHttp http, OciEndpoint endpoint, OciC
 
     private AuthenticationHeaderValue? _authorization;
 
-    public OciEndpoint Endpoint => endpoint;
-
     private string Where => $"{endpoint.Registry}/{endpoint.Repository}";
 
     /// <summary>The manifest at <paramref name="reference"/> (tag or digest): its bytes and their digest.</summary>
