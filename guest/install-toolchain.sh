@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the guest toolchain: clang/lld/wasi-libc from apt (C guests) and the
 # pinned npm packages in guest/ (componentize for C, componentize-js for JS); also
-# zlib1g-dev, which with clang links the NativeAOT kami (scripts/publish-aot.sh).
+# zlib1g-dev, which with clang links the NativeAOT kami (scripts/publish-aot.sh); and
+# docker-registry, the OCI registry the oci:// install and publish tests run on loopback
+# (scripts/oci-registry.sh; the tests start their own, never the system service).
 # Idempotent: apt runs only when something is missing.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-pkgs=(clang lld wasi-libc libclang-rt-dev-wasm32 zlib1g-dev)
+pkgs=(clang lld wasi-libc libclang-rt-dev-wasm32 zlib1g-dev docker-registry)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

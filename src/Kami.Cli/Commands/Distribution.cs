@@ -1,5 +1,6 @@
 using Kami.Core.Errors;
 using Kami.Packaging.Distribution;
+using Kami.Packaging.Distribution.Oci;
 using Kami.Packaging.Install;
 
 namespace Kami.Cli.Commands;
@@ -14,6 +15,10 @@ internal sealed class Distribution(CommandContext context)
     public ToolInstaller Installer => new(context.Registry, context.Registry, context.Settings.Paths, TimeProvider.System);
 
     public RemoteInstaller Remote => new(Installer, context.Settings.Paths, _downloader, Limits);
+
+    public OciInstaller Oci => new(Installer, context.Settings.Paths, Limits);
+
+    public OciPublisher OciPublisher => new(Limits, TimeProvider.System);
 
     /// <summary>The index named by --index, else index_url / KAMI_INDEX_URL; says so when an offline copy is used.</summary>
     public async Task<RegistryIndex> LoadIndexAsync(string? flag, bool refresh, CancellationToken cancellation)

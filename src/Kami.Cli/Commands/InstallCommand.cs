@@ -12,7 +12,7 @@ internal static class InstallCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var source = new Argument<string>("package") { Description = "A package directory, its tool.toml, a plugin.zip, an https:// URL, owner/repo@tag (a GitHub release), or an index id[@version]" };
+        var source = new Argument<string>("package") { Description = "A package directory, its tool.toml, a plugin.zip, an https:// URL, oci://HOST/NAMESPACE/NAME:TAG (or @sha256:…), owner/repo@tag (a GitHub release), or an index id[@version]" };
         var force = new Option<bool>("--force") { Description = "Re-install the same version, or re-approve a changed .wasm" };
         var allowDowngrade = new Option<bool>("--allow-downgrade") { Description = "Replace the installed version with a lower one, or a signed manifest with an unsigned version (kami rollback is the usual way back)" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Grant the capabilities the tool asks for without asking (needed without a terminal when require_approval = true)" };
@@ -44,6 +44,7 @@ internal static class InstallCommand
             var result = classified switch
             {
                 PackageSource.Url url => await distribution.Remote.InstallUrlAsync(url.Address, options, cancellation),
+                PackageSource.Oci oci => await distribution.Oci.InstallAsync(oci.Reference, options, cancellation),
                 PackageSource.GitHub release => await distribution.Remote.InstallGitHubAsync(release, options, cancellation),
                 PackageSource.Index wanted => await distribution.Remote.InstallEntryAsync(
                     (await distribution.LoadIndexAsync(context.Get(index), refresh: false, cancellation)).Find(wanted.Id, wanted.Version)

@@ -38,6 +38,8 @@ internal sealed record SignJson(string Id, string Version, string WasmSha256, st
     public string? ManifestSignature { get; init; }
 }
 
+internal sealed record PublishJson(string Id, string Version, string Reference, string Digest, string Pinned, string WasmSha256, string SignerPublicKey);
+
 internal sealed record VerifyJson(string Id, bool Ok, bool PinOk, bool? SignatureOk, string? SignerPublicKey, bool SignerTrusted, string Message)
 {
     /// <summary>"code-and-manifest", "code-only", or null when there is no signature.</summary>
@@ -87,6 +89,7 @@ internal sealed record ErrorJson(string Error, string Kind);
 [JsonSerializable(typeof(List<CallJson>))]
 [JsonSerializable(typeof(ErrorJson))]
 [JsonSerializable(typeof(SignJson))]
+[JsonSerializable(typeof(PublishJson))]
 [JsonSerializable(typeof(VerifyJson))]
 [JsonSerializable(typeof(List<SignerJson>))]
 [JsonSerializable(typeof(List<SearchResultJson>))]

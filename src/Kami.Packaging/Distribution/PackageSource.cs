@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Kami.Core.Tools;
+using Kami.Packaging.Distribution.Oci;
 
 namespace Kami.Packaging.Distribution;
 
-/// <summary>What an install argument names: a local package, a URL, a GitHub release (owner/repo@tag), or an index id.</summary>
+/// <summary>What an install argument names: a local package, a URL, an OCI artifact, a GitHub release (owner/repo@tag), or an index id.</summary>
 public abstract partial record PackageSource
 {
     /// <summary>Where GitHub release shorthands (owner/repo@tag) are downloaded from.</summary>
@@ -16,6 +17,10 @@ public abstract partial record PackageSource
     /// <summary>A plugin.zip to download (HTTPS, or HTTP to loopback).</summary>
     /// <param name="Address">The absolute URL.</param>
     public sealed record Url(Uri Address) : PackageSource;
+
+    /// <summary>A Wasm OCI artifact in a registry (oci://HOST/NAMESPACE/NAME:TAG or @sha256:…).</summary>
+    /// <param name="Reference">The parsed reference.</param>
+    public sealed record Oci(OciReference Reference) : PackageSource;
 
     /// <summary>A GitHub release's plugin.zip, named as owner/repo@tag.</summary>
     /// <param name="Owner">The repository's owner.</param>
@@ -35,13 +40,17 @@ public abstract partial record PackageSource
     [GeneratedRegex(@"^(?<owner>[A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/(?<repo>[A-Za-z0-9._-]{1,100})@(?<tag>[A-Za-z0-9._+-]{1,128})$")]
     private static partial Regex GitHubShorthand();
 
-    /// <summary>A path that exists wins; then URLs, then owner/repo@tag, then id[@version]; anything else is a path (that the reader says is missing).</summary>
+    /// <summary>
+    /// A path that exists wins; then URLs, oci:// references (a malformed one throws, saying what is wrong), then
+    /// owner/repo@tag, then id[@version]; anything else is a path (that the reader says is missing).
+    /// </summary>
     public static PackageSource Classify(string text)
     {
         if (Directory.Exists(text) || File.Exists(text)) return new Local(text);
         if ((text.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             && Uri.TryCreate(text, UriKind.Absolute, out var url))
             return new Url(url);
+        if (OciReference.IsOci(text)) return new Oci(OciReference.Parse(text));
         if (GitHubShorthand().Match(text) is { Success: true } m && m.Groups["repo"].Value is not ("." or ".."))
             return new GitHub(m.Groups["owner"].Value, m.Groups["repo"].Value, m.Groups["tag"].Value);
         var at = text.LastIndexOf('@');

@@ -47,7 +47,7 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
             throw new KamiException(ErrorKind.DownloadFailed, $"{url} uses plain HTTP, which anyone on the way can alter; use https:// (HTTP is allowed only to this machine)");
     }
 
-    private static bool IsLoopback(Uri url) =>
+    internal static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
     private static async Task DownloadCoreAsync(HttpClient client, Uri url, string targetFile, DownloadLimits limits, CancellationToken cancellation)
@@ -79,25 +79,13 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
 
     private static async Task CopyBoundedAsync(HttpResponseMessage response, string targetFile, Uri url, DownloadLimits limits, CancellationToken cancellation)
     {
-        var source = await response.Content.ReadAsStreamAsync(cancellation).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
+        var target = new FileStream(targetFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await using (target.ConfigureAwait(false))
         {
-            var target = new FileStream(targetFile, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await using (target.ConfigureAwait(false))
-            {
-                var buffer = new byte[81920];
-                long total = 0;
-                int read;
-                while ((read = await source.ReadAsync(buffer, cancellation).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                    if (total > limits.MaxBytes) throw TooLarge(url, limits);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellation).ConfigureAwait(false);
-                }
-                if (response.Content.Headers.ContentLength is { } expected && total != expected)
-                    throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was cut short: {total} of {expected} bytes arrived");
-                await target.FlushAsync(cancellation).ConfigureAwait(false);
-            }
+            var total = await BoundedBody.CopyAsync(response, target, limits.MaxBytes, () => TooLarge(url, limits), null, cancellation).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength is { } expected && total != expected)
+                throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was cut short: {total} of {expected} bytes arrived");
+            await target.FlushAsync(cancellation).ConfigureAwait(false);
         }
     }
 
@@ -118,7 +106,7 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
 
     private static bool IsRedirect(HttpStatusCode code) => (int)code is 301 or 302 or 303 or 307 or 308;
 
-    private static SocketsHttpHandler NewHandler(DownloadLimits limits) => new()
+    internal static SocketsHttpHandler NewHandler(DownloadLimits limits) => new()
     {
         AllowAutoRedirect = false,
         ConnectTimeout = limits.ConnectTimeout,

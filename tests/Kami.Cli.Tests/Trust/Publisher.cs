@@ -30,6 +30,17 @@ internal sealed class Publisher(string scratch)
         return dir;
     }
 
+    /// <summary>A package directory signed as `kami sign --write` leaves it: the code and manifest signatures in tool.toml.</summary>
+    public string SignedDirectory(string version = "1.0.0", string security = "")
+    {
+        var dir = Directory(version, security);
+        var file = Path.Combine(dir, "tool.toml");
+        var text = File.ReadAllText(file);
+        var manifest = Kami.Packaging.Manifest.ManifestParser.Parse(text).Manifest!;
+        File.WriteAllText(file, ManifestSignatureWriter.With(text, Ed25519Signatures.SignPackage(manifest, EchoWasm, Key.Secret)));
+        return dir;
+    }
+
     public static byte[] Zip(string dir)
     {
         using var memory = new MemoryStream();

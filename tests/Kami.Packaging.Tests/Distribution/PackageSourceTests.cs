@@ -9,6 +9,8 @@ public sealed class PackageSourceTests
     [Theory]
     [InlineData("https://example.com/plugin.zip", "Url")]
     [InlineData("http://127.0.0.1:8080/plugin.zip", "Url")]
+    [InlineData("oci://ghcr.io/kami-dev/echo:1.0.0", "Oci")]
+    [InlineData("OCI://127.0.0.1:5000/kami/echo@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "Oci")]
     [InlineData("kami-dev/hash-compute@v0.1.0", "GitHub")]
     [InlineData("dev.kami.hash-compute", "Index")]
     [InlineData("dev.kami.hash-compute@0.1.0", "Index")]
