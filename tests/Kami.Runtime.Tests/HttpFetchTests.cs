@@ -286,6 +286,31 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Fetch_SlowDripResponseBody_EndsAtTheToolTimeLimit()
+    {
+        // The request has no timeout of its own, so the call's 1,000 ms bound it; the call must end there, not after
+        // the host has drained the rest of the body.
+        using var server = LoopbackHttpServer.DrippingBody(TimeSpan.FromMilliseconds(100));
+        var request = Fetch(Input($"http://localhost:{server.Port}/drip"), 1_000, "localhost");
+        fixture.Loopback.Precompile(request.ToolId, request.WasmFile, null); // compiling is not the call's time
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = await fixture.Loopback.ExecuteAsync(request);
+            var elapsed = clock.ElapsedMilliseconds;
+
+            Expect.Failure(result, ErrorKind.LimitExceeded, "time limit", "1000 ms", "max_execution_ms");
+            // Headers that came after the time limit (a loaded machine) test another case: such a run is tried again.
+            var hop = Assert.Single(Assert.Single(result.Metrics.Http).Hops);
+            if (hop is not { Status: 200, BytesReceived: > 0 } && attempt < 3) continue;
+            Assert.Equal(200, hop.Status);
+            Assert.InRange(elapsed, 950, 1_600); // a drain adds 2,000 ms
+            return;
+        }
+    }
+
+    [Fact]
     public async Task Fetch_CredentialForHost_InjectedReplacingGuestHeader()
     {
         using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));

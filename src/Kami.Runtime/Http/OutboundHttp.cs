@@ -35,6 +35,11 @@ internal sealed class OutboundHttp : IDisposable
             AutomaticDecompression = DecompressionMethods.None, // the response bound counts bytes on the wire
             MaxResponseHeadersLength = 64, // KiB
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            // A response given up before its end (a deadline, too-large, a redirect's body) closes its connection. By
+            // default .NET drains up to 1 MiB for up to 2 s to reuse it, and a read blocked on that connection waits
+            // for the drain: a body dripping a byte at a time held the tool's request 2 s past its deadline.
+            MaxResponseDrainSize = 0,
+            ResponseDrainTimeout = TimeSpan.Zero,
             ConnectCallback = ConnectAsync,
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
