@@ -363,20 +363,4 @@ public sealed class OutboundHttpAttackTests
         Assert.Equal(sameOrigin, followed.Headers.ContainsKey("cookie"));
         Assert.NotNull(response);
     }
-
-    [Fact]
-    public void Send_CredentialedHostOverPlainHttp_DeniedAndNothingSent()
-    {
-        // An on-path observer would read the operator's secret: a credential goes only over TLS (or to this machine).
-        using var http = new OutboundHttp(new HttpLimits
-        {
-            Credentials = NetCredentials.From([("test.tool", "api.example.test", new NetCredential("Authorization", "Bearer secret"))]),
-        }, (_, _) => throw new InvalidOperationException("nothing may be resolved"));
-
-        var (_, error) = http.Send(Get("http://api.example.test/user"), HostAllowList.From(["api.example.test"]), TimeSpan.FromSeconds(10), default, "test.tool");
-
-        Assert.Equal(FetchErrorKind.Denied, error!.Kind);
-        Assert.Contains("only over https", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
-    }
 }
