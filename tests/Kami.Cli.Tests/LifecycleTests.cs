@@ -21,14 +21,18 @@ public sealed class LifecycleTests : IDisposable
             [net_credentials."dev.kami.echo"."api.example.com"]
             header = "Authorization"
             value = "Bearer topsecret-value"
+
+            [net_credentials."dev.kami.echo"."Localhost:8443"]
+            header = "Authorization"
+            value = "Bearer topsecret-local"
             """);
 
         var inspect = (await _cli.RunAsync("inspect", "dev.kami.echo")).Ok();
         var json = (await _cli.RunAsync("inspect", "dev.kami.echo", "--json")).Ok();
 
-        Assert.Contains("configured for api.example.com", inspect.Out, StringComparison.Ordinal);
+        Assert.Contains("configured for api.example.com, localhost:8443 (net_credentials: a host without a port means https 443 or http 80", inspect.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("topsecret", inspect.Out + inspect.Err + json.Out + json.Err, StringComparison.Ordinal);
-        Assert.Equal("api.example.com", JsonDocument.Parse(json.Out).RootElement.GetProperty("credential_hosts")[0].GetString());
+        Assert.Equal(["api.example.com", "localhost:8443"], JsonDocument.Parse(json.Out).RootElement.GetProperty("credential_hosts").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

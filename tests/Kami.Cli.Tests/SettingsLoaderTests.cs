@@ -63,11 +63,11 @@ public sealed class SettingsLoaderTests : IDisposable
 
             Assert.Empty(loader.Warnings);
             var credentials = loader.Settings.NetCredentials;
-            Assert.Equal(new("Authorization", "Bearer from-env"), credentials.For("dev.example.github", "api.github.com"));
-            Assert.Equal(new("X-Key", "from-file"), credentials.For("dev.example.other", "api.example.com"));
-            Assert.Null(credentials.For("dev.example.github", "api.example.com"));
-            Assert.Null(credentials.For("dev.example.other", "api.github.com"));
-            Assert.DoesNotContain("from-env", credentials.For("dev.example.github", "api.github.com")!.ToString(), StringComparison.Ordinal);
+            Assert.Equal(new("Authorization", "Bearer from-env"), credentials.For("dev.example.github", new Uri("https://api.github.com/")));
+            Assert.Equal(new("X-Key", "from-file"), credentials.For("dev.example.other", new Uri("https://api.example.com/")));
+            Assert.Null(credentials.For("dev.example.github", new Uri("https://api.example.com/")));
+            Assert.Null(credentials.For("dev.example.other", new Uri("https://api.github.com/")));
+            Assert.DoesNotContain("from-env", credentials.For("dev.example.github", new Uri("https://api.github.com/"))!.ToString(), StringComparison.Ordinal);
         }
         finally
         {
@@ -87,6 +87,61 @@ public sealed class SettingsLoaderTests : IDisposable
         Assert.Equal(ErrorKind.InvalidInput, e.Kind);
         Assert.Contains("[net_credentials.\"dev.example.github\".\"api.github.com\"]", e.Message, StringComparison.Ordinal);
         Assert.Contains("KAMI_TEST_SURELY_UNSET_VARIABLE is not set", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NetCredentialsKeysWithPorts_EachForItsHostAndPortOnly()
+    {
+        // Configuration splits keys at ':', so these are the keys that would come apart if they were not kept whole.
+        var loader = Load("""
+            [net_credentials."dev.example.local"."localhost:8443"]
+            header = "Authorization"
+            value = "port-8443"
+
+            [net_credentials."dev.example.local"."LOCALHOST"]
+            header = "Authorization"
+            value = "default-port"
+
+            [net_credentials."dev.example.local"."[::1]:9000"]
+            header = "X-Key"
+            value = "v6-9000"
+            """);
+
+        Assert.Empty(loader.Warnings);
+        var credentials = loader.Settings.NetCredentials;
+        Assert.Equal(["[::1]:9000", "localhost", "localhost:8443"], credentials.HostsOf("dev.example.local"));
+        string? For(string url) => credentials.For("dev.example.local", new Uri(url))?.Value;
+        Assert.Equal("port-8443", For("https://localhost:8443/"));
+        Assert.Equal("default-port", For("https://localhost/"));
+        Assert.Equal("default-port", For("http://localhost/"));
+        Assert.Null(For("http://localhost:8080/"));
+        Assert.Equal("v6-9000", For("http://[::1]:9000/"));
+        Assert.Null(For("http://[::1]:9001/"));
+    }
+
+    [Theory]
+    [InlineData("localhost:0", "port \"0\"")]
+    [InlineData("localhost:65536", "port \"65536\"")]
+    [InlineData("localhost:", "port \"\"")]
+    [InlineData("localhost:https", "port \"https\"")]
+    [InlineData(":8443", "has no host")]
+    [InlineData("", "is empty")]
+    [InlineData("::1:8443", "IPv6 address without brackets")]
+    [InlineData("[::1]x", "not :port")]
+    [InlineData("*.example.com", "wildcard")]
+    [InlineData("https://api.example.com", "URL")]
+    public void Load_NetCredentialsBadKey_RefusedNamingTheTableNeverTheValue(string key, string reason)
+    {
+        var e = Assert.Throws<KamiException>(() => Load($$"""
+            [net_credentials."dev.example.local"."{{key}}"]
+            header = "Authorization"
+            value = "Bearer topsecret-value"
+            """));
+
+        Assert.Equal(ErrorKind.InvalidInput, e.Kind);
+        Assert.Contains($"[net_credentials.\"dev.example.local\".\"{key}\"]", e.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("topsecret", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

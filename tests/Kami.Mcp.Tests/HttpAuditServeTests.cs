@@ -40,7 +40,7 @@ public sealed class HttpAuditServeTests : IDisposable
         var package = home.CreateFixturePackage("http_fetch", Id, "additional_arguments = true\n\n[security]\nnet_allow_list = [\"localhost\", \"127.0.0.1\"]\n");
         await KamiCli.RunOkAsync("install", package, "--yes", "--home", home.Path);
         await File.WriteAllTextAsync(Path.Combine(home.Path, "config.toml"), $"""
-            [net_credentials."{Id}"."localhost"]
+            [net_credentials."{Id}"."localhost:{_server.Port}"]
             header = "Authorization"
             value = "{Secret}"
             """);

@@ -111,8 +111,9 @@ public sealed class HttpAuditHopTests(HttpRuntimeFixture fixture) : IClassFixtur
     public async Task Fetch_InjectedCredential_NeverInTheRecord()
     {
         using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));
+        using var runtime = HttpRuntimeFixture.WithCredential($"localhost:{server.Port}");
 
-        var result = await fixture.Loopback.ExecuteAsync(Fetch(new() { ["url"] = $"http://localhost:{server.Port}/p?token=q" }, "localhost"));
+        var result = await runtime.ExecuteAsync(Fetch(new() { ["url"] = $"http://localhost:{server.Port}/p?token=q" }, "localhost"));
 
         Expect.Success(result);
         Assert.Equal(HttpRuntimeFixture.Secret, Assert.Single(server.Requests).Headers["authorization"]);

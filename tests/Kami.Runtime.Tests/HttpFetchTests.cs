@@ -286,15 +286,52 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     }
 
     [Fact]
-    public async Task Fetch_CredentialForHost_InjectedReplacingGuestHeader()
+    public async Task Fetch_SlowDripResponseBody_EndsAtTheToolTimeLimit()
+    {
+        // The request has no timeout of its own, so the call's 1,000 ms bound it; the call must end there, not after
+        // the host has drained the rest of the body.
+        using var server = LoopbackHttpServer.DrippingBody(TimeSpan.FromMilliseconds(100));
+        var request = Fetch(Input($"http://localhost:{server.Port}/drip"), 1_000, "localhost");
+        fixture.Loopback.Precompile(request.ToolId, request.WasmFile, null); // compiling is not the call's time
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = await fixture.Loopback.ExecuteAsync(request);
+            var elapsed = clock.ElapsedMilliseconds;
+
+            Expect.Failure(result, ErrorKind.LimitExceeded, "time limit", "1000 ms", "max_execution_ms");
+            // Headers that came after the time limit (a loaded machine) test another case: such a run is tried again.
+            var hop = Assert.Single(Assert.Single(result.Metrics.Http).Hops);
+            if (hop is not { Status: 200, BytesReceived: > 0 } && attempt < 3) continue;
+            Assert.Equal(200, hop.Status);
+            Assert.InRange(elapsed, 950, 1_600); // a drain adds 2,000 ms
+            return;
+        }
+    }
+
+    [Fact]
+    public async Task Fetch_CredentialForHostAndPort_InjectedReplacingGuestHeader()
     {
         using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));
+        using var runtime = HttpRuntimeFixture.WithCredential($"localhost:{server.Port}");
 
         var input = Input($"http://localhost:{server.Port}/", ("header", "authorization"), ("value", "guest-chosen"));
-        Expect.Success(await fixture.Loopback.ExecuteAsync(Fetch(input, "localhost")));
+        Expect.Success(await runtime.ExecuteAsync(Fetch(input, "localhost")));
 
         var logged = Assert.Single(server.Requests);
         Assert.Equal(HttpRuntimeFixture.Secret, logged.Headers["authorization"]);
+    }
+
+    [Fact]
+    public async Task Fetch_CredentialForHostAlone_NotSentToAnotherPortOfIt()
+    {
+        // The fixture's credential names localhost without a port: its default port, not this server's.
+        using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));
+
+        Expect.Success(await fixture.Loopback.ExecuteAsync(Fetch(Input($"http://localhost:{server.Port}/"), "localhost")));
+
+        Assert.False(Assert.Single(server.Requests).Headers.ContainsKey("authorization"));
     }
 
     [Fact]
@@ -307,8 +344,9 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
             c.Response.RedirectLocation = $"http://127.0.0.1:{target.Port}/elsewhere";
             return Task.CompletedTask;
         });
+        using var runtime = HttpRuntimeFixture.WithCredential($"localhost:{server.Port}");
 
-        Expect.Success(await fixture.Loopback.ExecuteAsync(Fetch(Input($"http://localhost:{server.Port}/"), "localhost", "127.0.0.1")));
+        Expect.Success(await runtime.ExecuteAsync(Fetch(Input($"http://localhost:{server.Port}/"), "localhost", "127.0.0.1")));
 
         Assert.Equal(HttpRuntimeFixture.Secret, Assert.Single(server.Requests).Headers["authorization"]);
         Assert.False(Assert.Single(target.Requests).Headers.ContainsKey("authorization"));
@@ -318,9 +356,10 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     public async Task Fetch_CredentialOtherTool_NotSent()
     {
         using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));
+        using var runtime = HttpRuntimeFixture.WithCredential($"localhost:{server.Port}");
 
         var request = Fetch(Input($"http://localhost:{server.Port}/"), "localhost") with { ToolId = "test.other-tool" };
-        Expect.Success(await fixture.Loopback.ExecuteAsync(request));
+        Expect.Success(await runtime.ExecuteAsync(request));
 
         Assert.False(Assert.Single(server.Requests).Headers.ContainsKey("authorization"));
     }

@@ -45,6 +45,29 @@ public sealed class LoopbackHttpServer : IDisposable
     /// <summary>Cancelled when the server stops; a slow handler waits on it instead of sleeping.</summary>
     public CancellationToken Stopping => _stop.Token;
 
+    /// <summary>
+    /// A server that sends its headers at once, then one body byte every <paramref name="interval"/> until it stops:
+    /// every read makes progress, so only a deadline ends a request to it (and a client that drains the rest of the
+    /// body before closing waits as long as it lets itself).
+    /// </summary>
+    public static LoopbackHttpServer DrippingBody(TimeSpan interval)
+    {
+        LoopbackHttpServer? self = null;
+        return self = new LoopbackHttpServer(async c =>
+        {
+            // A declared length far beyond what it will ever send, yet under .NET's 1 MiB response drain bound (the
+            // case a client that stops reading would drain to reuse the connection) and under any response bound.
+            c.Response.ContentLength64 = 100_000;
+            using var tick = new PeriodicTimer(interval);
+            do
+            {
+                await c.Response.OutputStream.WriteAsync("d"u8.ToArray(), self!.Stopping);
+                await c.Response.OutputStream.FlushAsync(self.Stopping);
+            }
+            while (await tick.WaitForNextTickAsync(self.Stopping));
+        });
+    }
+
     private async Task LoopAsync()
     {
         while (!_stop.IsCancellationRequested)

@@ -70,7 +70,7 @@ internal static class InspectCommand
         }
         else Row("network", policy.NetAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.NetAllowList));
         if (d.CredentialHosts is { Count: > 0 } hosts)
-            Row("credentials", $"configured for {string.Join(", ", hosts)} (net_credentials; injected by kami, value not shown)");
+            Row("credentials", $"configured for {string.Join(", ", hosts)} (net_credentials: a host without a port means https 443 or http 80; injected by kami, value not shown)");
         Row("files", policy.FsAccess + Default(policy.FsAccess == "none") + (policy.FsAccess == "none" ? "" : $" → {d.DataDirectory}"));
         Row("environment", policy.EnvAllowList.Count == 0 ? "none (default)" : string.Join(", ", policy.EnvAllowList));
         Row("max_memory_mb", policy.MaxMemoryMb + Default(policy.MaxMemoryMb == SecurityPolicy.DefaultMaxMemoryMb));

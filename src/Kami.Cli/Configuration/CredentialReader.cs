@@ -6,19 +6,24 @@ using Microsoft.Extensions.Configuration;
 namespace Kami.Cli.Configuration;
 
 /// <summary>
-/// Reads <c>[net_credentials."tool"."host"]</c> (header, value) and expands <c>${env:NAME}</c> and
-/// <c>${file:/path}</c> in the value: kami reads them, the tool never does. Errors name the table and what is
-/// missing, never the value.
+/// Reads <c>[net_credentials."tool"."host"]</c> and <c>[net_credentials."tool"."host:port"]</c> (header, value) and
+/// expands <c>${env:NAME}</c> and <c>${file:/path}</c> in the value: kami reads them, the tool never does. Errors name
+/// the table and what is wrong (a key that is no host and port, a missing header), never the value.
 /// </summary>
 internal static partial class CredentialReader
 {
     public static NetCredentials Read(IConfigurationSection section)
     {
-        var rows = new List<(string, string, NetCredential)>();
+        var rows = new List<(string, CredentialOrigin, NetCredential)>();
         foreach (var tool in section.GetChildren())
             foreach (var host in tool.GetChildren())
             {
-                var where = $"[{section.Key}.\"{tool.Key}\".\"{host.Key}\"]";
+                var toolId = CredentialKey.Unescape(tool.Key);
+                var key = CredentialKey.Unescape(host.Key);
+                var where = $"[{section.Key}.\"{toolId}\".\"{key}\"]";
+                // Checked before the value is expanded: a table that can never apply reads no file and no variable.
+                if (!CredentialOrigin.TryParse(key, out var origin, out var keyError))
+                    throw new KamiException(ErrorKind.InvalidInput, $"{where}: \"{key}\" {keyError}");
                 var header = host["header"];
                 var value = host["value"];
                 if (string.IsNullOrWhiteSpace(header) || value is null)
@@ -28,7 +33,7 @@ internal static partial class CredentialReader
                 var expanded = Expand(value, where);
                 if (expanded.Any(c => c is '\r' or '\n' or '\0'))
                     throw new KamiException(ErrorKind.InvalidInput, $"{where}: the value has a line break or NUL once expanded");
-                rows.Add((tool.Key, host.Key, new NetCredential(header, expanded)));
+                rows.Add((toolId, origin, new NetCredential(header, expanded)));
             }
         return NetCredentials.From(rows);
     }

@@ -76,7 +76,7 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
         }
     }
 
-    /// <summary>The table of injected credentials: [net_credentials."tool id"."host"] with header and value.</summary>
+    /// <summary>The table of injected credentials: [net_credentials."tool id"."host"] or ."host:port"] with header and value.</summary>
     public const string CredentialsSection = "net_credentials";
 
     private void ReadCredential(TableSyntaxBase table, string tool, string host)
@@ -89,7 +89,7 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
                 Warn(kv, $"{kv.Key?.ToString().Trim()} in [{CredentialsSection}.\"{tool}\".\"{host}\"] is ignored; it takes header = \"...\" and value = \"...\"");
                 continue;
             }
-            Data[$"{CredentialsSection}:{tool}:{host}:{key}"] = value.Value;
+            Data[$"{CredentialsSection}:{CredentialKey.Escape(tool)}:{CredentialKey.Escape(host)}:{key}"] = value.Value;
         }
     }
 

@@ -35,6 +35,11 @@ internal sealed class OutboundHttp : IDisposable
             AutomaticDecompression = DecompressionMethods.None, // the response bound counts bytes on the wire
             MaxResponseHeadersLength = 64, // KiB
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            // A response given up before its end (a deadline, too-large, a redirect's body) closes its connection. By
+            // default .NET drains up to 1 MiB for up to 2 s to reuse it, and a read blocked on that connection waits
+            // for the drain: a body dripping a byte at a time held the tool's request 2 s past its deadline.
+            MaxResponseDrainSize = 0,
+            ResponseDrainTimeout = TimeSpan.Zero,
             ConnectCallback = ConnectAsync,
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -108,13 +113,15 @@ internal sealed class OutboundHttp : IDisposable
                 hops?.Refused(method, url, refusal.Invalid ? FetchErrorKind.Invalid : FetchErrorKind.Denied);
                 return Fail(refusal.Invalid ? FetchErrorKind.Invalid : FetchErrorKind.Denied, hop == 0 ? refusal.Reason : $"redirect to {Shorten(url)}: {refusal.Reason}");
             }
-            // Checked on every hop: a credential goes to exactly its host, never to where a redirect points.
-            var credential = toolId is null ? null : Limits.Credentials.For(toolId, uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host.Trim('[', ']'));
+            // Checked on every hop: a credential goes to exactly its host and port, never to where a redirect points.
+            var credential = toolId is null ? null : Limits.Credentials.For(toolId, uri);
             // A secret in clear text is readable on every network between here and there; this machine's loopback is the exception.
             if (credential is not null && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
             {
                 hops?.Refused(method, url, FetchErrorKind.Denied);
-                return Fail(FetchErrorKind.Denied, $"the operator configured a credential for {uri.IdnHost}, and it is sent only over https; ask for https://{uri.IdnHost}{uri.PathAndQuery}");
+                // The same port, or https's default for a key that names none, so the URL suggested is one the credential goes to.
+                var authority = uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}";
+                return Fail(FetchErrorKind.Denied, $"the operator configured a credential for {authority}, and it is sent only over https; ask for https://{authority}{uri.PathAndQuery}");
             }
             using var message = Build(method, uri, headers, body, credential);
             hops?.Sending(method, uri, body?.Length ?? 0);

@@ -264,6 +264,31 @@ public sealed class OutboundHttpAttackTests
     }
 
     [Fact]
+    public void Send_SlowDripResponseBody_TimeoutAtTheRequestDeadlineNotAfterADrain()
+    {
+        // Headers at once, then a body byte every 100 ms: the deadline stops the read, and nothing after it (such as
+        // draining the rest of the body to reuse the connection) may hold the tool's request past it.
+        using var server = LoopbackHttpServer.DrippingBody(TimeSpan.FromMilliseconds(100));
+        using var http = new OutboundHttp(Loopback);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var hops = new HopLog();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (_, error) = Send(http, Get($"http://127.0.0.1:{server.Port}/drip") with { TimeoutMs = 500, Hops = hops });
+            var elapsed = clock.ElapsedMilliseconds;
+
+            Assert.Equal(FetchErrorKind.Timeout, error!.Kind);
+            // On a loaded machine (a cold process, thread pool starved by other tests) the headers can come after the
+            // deadline: that is the headers' case, tested above, not this one, so such a run is tried again.
+            if (Assert.Single(hops.Hops) is not { Status: 200, BytesReceived: > 0 } && attempt < 3) continue;
+            Assert.Equal(200, hops.Hops[0].Status);
+            Assert.InRange(elapsed, 450, 1_200); // a drain adds 2,000 ms; the margin is for a loaded 2-core machine
+            return;
+        }
+    }
+
+    [Fact]
     public void Send_GzipBomb_NotDecompressedBodyIsTheWireBytes()
     {
         var compressed = new MemoryStream();
@@ -337,21 +362,5 @@ public sealed class OutboundHttpAttackTests
         Assert.Equal(sameOrigin, followed.Headers.ContainsKey("authorization"));
         Assert.Equal(sameOrigin, followed.Headers.ContainsKey("cookie"));
         Assert.NotNull(response);
-    }
-
-    [Fact]
-    public void Send_CredentialedHostOverPlainHttp_DeniedAndNothingSent()
-    {
-        // An on-path observer would read the operator's secret: a credential goes only over TLS (or to this machine).
-        using var http = new OutboundHttp(new HttpLimits
-        {
-            Credentials = NetCredentials.From([("test.tool", "api.example.test", new NetCredential("Authorization", "Bearer secret"))]),
-        }, (_, _) => throw new InvalidOperationException("nothing may be resolved"));
-
-        var (_, error) = http.Send(Get("http://api.example.test/user"), HostAllowList.From(["api.example.test"]), TimeSpan.FromSeconds(10), default, "test.tool");
-
-        Assert.Equal(FetchErrorKind.Denied, error!.Kind);
-        Assert.Contains("only over https", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,9 @@
 namespace Kami.Core.Security.Network;
 
 /// <summary>
-/// A header the host adds to a tool's requests to exactly one host (<c>net_credentials</c>), replacing any header of
-/// that name the tool set. The tool never sees <see cref="Value"/>; <see cref="ToString"/> never shows it.
+/// A header the host adds to a tool's requests to one host and port (<c>net_credentials</c>, see
+/// <see cref="CredentialOrigin"/>), replacing any header of that name the tool set. The tool never sees
+/// <see cref="Value"/>; <see cref="ToString"/> never shows it.
 /// </summary>
 public sealed record NetCredential(string Header, string Value)
 {

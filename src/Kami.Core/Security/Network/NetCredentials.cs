@@ -1,35 +1,46 @@
 namespace Kami.Core.Security.Network;
 
-/// <summary>The operator's <c>net_credentials</c>: per tool, per exact host, the header to inject. Empty by default.</summary>
+/// <summary>
+/// The operator's <c>net_credentials</c>: per tool, per host and port (<see cref="CredentialOrigin"/>), the header to
+/// inject. Empty by default.
+/// </summary>
 public sealed class NetCredentials : IEquatable<NetCredentials>
 {
-    private readonly Dictionary<string, Dictionary<string, NetCredential>> _byTool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<CredentialOrigin, NetCredential>> _byTool = new(StringComparer.Ordinal);
 
     /// <summary>No credentials.</summary>
     public static NetCredentials None { get; } = new();
 
-    /// <summary>Builds the table from (tool id, host, credential) rows; hosts are normalized as in the allow-list.</summary>
-    public static NetCredentials From(IEnumerable<(string ToolId, string Host, NetCredential Credential)> rows)
+    /// <summary>Builds the table from (tool id, where, credential) rows; a later row for the same tool and origin replaces an earlier one.</summary>
+    public static NetCredentials From(IEnumerable<(string ToolId, CredentialOrigin Origin, NetCredential Credential)> rows)
     {
         var credentials = new NetCredentials();
-        foreach (var (tool, host, credential) in rows)
+        foreach (var (tool, origin, credential) in rows)
         {
-            var name = HostAllowList.NormalizeName(host) ?? host.Trim().ToLowerInvariant();
-            if (!credentials._byTool.TryGetValue(tool, out var hosts)) credentials._byTool[tool] = hosts = new(StringComparer.Ordinal);
-            hosts[name] = credential;
+            if (!credentials._byTool.TryGetValue(tool, out var origins)) credentials._byTool[tool] = origins = [];
+            origins[origin] = credential;
         }
         return credentials;
     }
 
-    /// <summary>The credential for requests of <paramref name="toolId"/> to exactly <paramref name="host"/>, if any.</summary>
-    public NetCredential? For(string toolId, string host) =>
-        _byTool.TryGetValue(toolId, out var hosts) && hosts.TryGetValue(HostAllowList.NormalizeName(host) ?? host, out var credential) ? credential : null;
+    /// <summary>
+    /// The credential for a request of <paramref name="toolId"/> to <paramref name="target"/> (an http or https URL the
+    /// allow-list accepted), if any: one whose key names its host and port, or its host alone when the port is the
+    /// scheme's default. A key with the port wins over the host alone (both name https://host:443/).
+    /// </summary>
+    public NetCredential? For(string toolId, Uri target)
+    {
+        if (!_byTool.TryGetValue(toolId, out var origins)) return null;
+        var host = CredentialOrigin.HostOf(target);
+        return origins.GetValueOrDefault(new CredentialOrigin(host, target.Port))
+            ?? (target.IsDefaultPort ? origins.GetValueOrDefault(new CredentialOrigin(host, null)) : null);
+    }
 
-    /// <summary>Same tools, hosts and credentials (options built from the same settings compare equal).</summary>
+    /// <summary>Same tools, origins and credentials (options built from the same settings compare equal).</summary>
     public bool Equals(NetCredentials? other) =>
         other is not null && _byTool.Count == other._byTool.Count && _byTool.All(t =>
-            other._byTool.TryGetValue(t.Key, out var hosts) && hosts.Count == t.Value.Count
-            && t.Value.All(h => hosts.TryGetValue(h.Key, out var c) && c == h.Value));
+            other._byTool.TryGetValue(t.Key, out var origins) && origins.Count == t.Value.Count
+            && t.Value.All(o => origins.TryGetValue(o.Key, out var c) && c == o.Value));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as NetCredentials);
@@ -37,6 +48,10 @@ public sealed class NetCredentials : IEquatable<NetCredentials>
     /// <inheritdoc />
     public override int GetHashCode() => _byTool.Count;
 
-    /// <summary>The hosts a tool has a credential for (for <c>kami inspect</c>: that one is configured, never its value).</summary>
-    public IReadOnlyList<string> HostsOf(string toolId) => _byTool.TryGetValue(toolId, out var hosts) ? [.. hosts.Keys.Order(StringComparer.Ordinal)] : [];
+    /// <summary>
+    /// Where a tool has a credential, as canonical keys (<c>host</c>, <c>host:port</c>), for <c>kami inspect</c>: that one
+    /// is configured, never its value.
+    /// </summary>
+    public IReadOnlyList<string> HostsOf(string toolId) =>
+        _byTool.TryGetValue(toolId, out var origins) ? [.. origins.Keys.Select(o => o.ToString()).Order(StringComparer.Ordinal)] : [];
 }
