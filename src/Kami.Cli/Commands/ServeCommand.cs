@@ -13,7 +13,7 @@ internal static class ServeCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var http = new Option<string?>("--http") { Description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. 127.0.0.1:8931)" };
+        var http = new Option<string?>("--http") { Description = $"Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. {HttpEndpoint.Default})" };
         var tokenFile = new Option<string?>("--token-file") { Description = "File holding the bearer token HTTP clients must send (or set KAMI_TOKEN; default $KAMI_HOME/token, created once)" };
         var noAuth = new Option<bool>("--no-auth") { Description = "HTTP without a bearer token, so any local user can call the tools (loopback addresses only)" };
         var stateless = new Option<bool>("--stateless") { Description = "HTTP without sessions, for replicas behind a load balancer (no list_changed; disconnect cancels)" };
