@@ -16,7 +16,8 @@ internal static class McpConfigCommand
 
     public static Command Create(CommandRunner runner)
     {
-        var client = new Argument<string>("client") { Description = "claude, cursor, vscode or generic" };
+        var client = new Argument<string>("client") { Description = "The MCP client to configure" }
+            .OneOf(Clients, c => Clients.Contains(c.ToLowerInvariant()), c => $"unknown client '{c.ToLowerInvariant()}'; choose one of {string.Join(", ", Clients)}");
         var http = new Option<string?>("--http")
         {
             Description = $"Configure the client for `kami serve --http HOST:PORT` (default {HttpEndpoint.Default}) instead of stdio; includes the bearer token",
@@ -26,8 +27,6 @@ internal static class McpConfigCommand
         runner.SetAction(command, context =>
         {
             var name = context.Get(client).ToLowerInvariant();
-            if (!Clients.Contains(name))
-                throw new KamiException(ErrorKind.InvalidInput, $"unknown client '{name}'; choose one of {string.Join(", ", Clients)}");
 
             if (context.Parse.GetResult(http) is not null) return WriteHttp(context, name, context.Get(http) ?? HttpEndpoint.Default);
 
