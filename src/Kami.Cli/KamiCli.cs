@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Kami.Cli.Commands;
 using Kami.Cli.Output;
 
@@ -10,10 +11,11 @@ internal static class KamiCli
     public static RootCommand Build(TextWriter output, TextWriter error, bool isTerminal) =>
         Build(new CliHost(output, error) { IsTerminal = isTerminal });
 
-    internal static RootCommand Build(CliHost host)
+    internal static RootCommand Build(CliHost host) => Build(new CommandRunner(new GlobalOptions(), host));
+
+    private static RootCommand Build(CommandRunner runner)
     {
-        var globals = new GlobalOptions();
-        var runner = new CommandRunner(globals, host);
+        var globals = runner.Globals;
         var root = new RootCommand("KAMI: give AI agents third-party tools without trusting them. Tools run as sandboxed WebAssembly components, served over MCP.")
         {
             globals.Home, globals.Database, globals.Json,
@@ -43,7 +45,10 @@ internal static class KamiCli
 
     internal static Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellation = default)
     {
-        var parse = Build(host).Parse(args);
+        var runner = new CommandRunner(new GlobalOptions(), host);
+        var parse = Build(runner).Parse(args);
+        // Bad input on the command line is reported as every other user error is, not by System.CommandLine's own action.
+        if (parse.Action is ParseErrorAction) return Task.FromResult(runner.ReportParseErrors(parse));
         return parse.InvokeAsync(new InvocationConfiguration { Output = host.Output, Error = host.Error }, cancellation);
     }
 }

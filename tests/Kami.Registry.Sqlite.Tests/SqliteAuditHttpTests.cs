@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kami.Core.Registry;
+using Kami.Core.Security.Network;
 using Kami.TestCommon;
 using Microsoft.Data.Sqlite;
 
@@ -17,8 +18,8 @@ public sealed class SqliteAuditHttpTests : IDisposable
 
     private static HttpCallSummary TwoHopsAndADenial() => new(2, 4, 1200,
     [
-        new([new HttpHopRecord("POST", "api.example.com", true, 302, null, 4, 0), new HttpHopRecord("GET", "cdn.example.com", true, 200, null, 0, 1200)]),
-        new([new HttpHopRecord("GET", "169.254.169.254", false, null, "denied", 0, 0)]),
+        new([new HttpHop("POST", "api.example.com", true, 302, null, 4, 0), new HttpHop("GET", "cdn.example.com", true, 200, null, 0, 1200)]),
+        new([new HttpHop("GET", "169.254.169.254", false, null, "denied", 0, 0)]),
     ]);
 
     [Fact]

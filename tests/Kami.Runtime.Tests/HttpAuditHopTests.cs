@@ -5,6 +5,7 @@ using Kami.Core.Security;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
+using Kami.Core.Security.Network;
 
 namespace Kami.Runtime.Tests;
 

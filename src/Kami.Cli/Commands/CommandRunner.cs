@@ -1,12 +1,14 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 
 namespace Kami.Cli.Commands;
 
 /// <summary>
-/// Runs a command's body and maps failures to exit codes: a <see cref="KamiException"/> the user can act on
-/// prints its message (exit 1); anything else is a bug and prints one line (exit 2; KAMI_DEBUG=1 adds the stack).
+/// Runs a command's body and maps failures to exit codes: a <see cref="KamiException"/> the user can act on, or a
+/// command line that does not parse, prints its message (exit 1); anything else is a bug and prints one line (exit 2;
+/// KAMI_DEBUG=1 adds the stack).
 /// </summary>
 internal sealed class CommandRunner(GlobalOptions globals, CliHost host)
 {
@@ -47,6 +49,31 @@ internal sealed class CommandRunner(GlobalOptions globals, CliHost host)
             if (Environment.GetEnvironmentVariable("KAMI_DEBUG") == "1") context.Output.Err.WriteLine(e);
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// The command line's errors (an unknown command, a missing argument, a value <see cref="ParseRules"/> refused),
+    /// reported like any other user error, with where to find the usage: exit 1.
+    /// </summary>
+    public int ReportParseErrors(ParseResult parse)
+    {
+        var context = new CommandContext(parse, Globals, host);
+        if (context.Json)
+        {
+            Report(context, string.Join("; ", parse.Errors.Select(e => e.Message)), nameof(ErrorKind.InvalidInput));
+            return ExitCodes.UserError;
+        }
+        foreach (var error in parse.Errors) context.Output.Error(error.Message);
+        context.Output.Note($"see `{CommandLine(parse.CommandResult)} --help`");
+        return ExitCodes.UserError;
+    }
+
+    // "kami inspect": the root's own name is the executable's, which is not "kami" under a test host.
+    private static string CommandLine(CommandResult command)
+    {
+        var names = new List<string>();
+        for (var c = command; c.Parent is CommandResult parent; c = parent) names.Insert(0, c.Command.Name);
+        return string.Join(' ', ["kami", .. names]);
     }
 
     private static void Report(CommandContext context, string message, string kind)

@@ -23,7 +23,7 @@ internal static class DevCommand
     public static Command Create(CommandRunner runner)
     {
         var dir = new Argument<string>("dir") { Description = "The package directory (default: the current one)", DefaultValueFactory = _ => "." };
-        var http = new Option<string?>("--http") { Description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. 127.0.0.1:8931)" };
+        var http = new Option<string?>("--http") { Description = $"Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. {HttpEndpoint.Default})" };
         var noAuth = new Option<bool>("--no-auth") { Description = "HTTP without a bearer token (loopback addresses only)" };
         var command = new Command("dev", "Build a package, serve it over MCP, and rebuild and swap it in on every change") { dir, http, noAuth };
         runner.SetAction(command, async (context, cancellation) =>

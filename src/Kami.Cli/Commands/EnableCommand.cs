@@ -13,7 +13,7 @@ internal static class EnableCommand
         var command = new Command(enable ? "enable" : "disable", enable ? "Serve and run a disabled tool again" : "Stop serving a tool without uninstalling it") { id };
         runner.SetAction(command, context =>
         {
-            var toolId = ToolIdArgument.Parse(context.Get(id));
+            var toolId = context.Get(id);
             if (!context.Registry.SetEnabled(toolId, enable))
                 throw InstalledTools.NotInstalled(toolId);
             context.Output.Line($"{(enable ? "enabled" : "disabled")} {toolId}");

@@ -15,7 +15,7 @@ internal static class ExecCommand
         io.AddTo(command);
         runner.SetAction(command, async (context, cancellation) =>
         {
-            var toolId = ToolIdArgument.Parse(context.Get(id));
+            var toolId = context.Get(id);
             var input = io.ReadInput(context);
             var tool = InstalledTools.Require(context, toolId);
             if (!tool.Enabled)

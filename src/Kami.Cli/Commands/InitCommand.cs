@@ -10,15 +10,14 @@ internal static class InitCommand
     public static Command Create(CommandRunner runner)
     {
         var name = new Argument<string>("name") { Description = "The tool's name, also the new directory (letters, digits, '-', '_')" };
-        var lang = new Option<string>("--lang") { Description = "c, js or ts", DefaultValueFactory = _ => "js" };
+        var lang = new Option<string>("--lang") { Description = "The language of the source", DefaultValueFactory = _ => "js" }
+            .OneOf([.. TemplateWriter.Languages.Keys], TemplateWriter.Languages.ContainsKey);
         var id = new Option<string?>("--id") { Description = "The tool id in reverse-domain form (default local.<name>)" };
         var dir = new Option<string?>("--dir") { Description = "Where to create it (default ./<name>)" };
         var command = new Command("init", "Create a new tool package (tool.toml, source, a test, README) from a template") { name, lang, id, dir };
         runner.SetAction(command, context =>
         {
             var language = context.Get(lang);
-            if (!TemplateWriter.Languages.ContainsKey(language))
-                throw new KamiException(ErrorKind.InvalidInput, $"--lang {language} is not one of {string.Join(", ", TemplateWriter.Languages.Keys)}");
             var toolName = context.Get(name);
             var toolId = TemplateWriter.IdFor(toolName, context.Get(id));
             var target = context.Get(dir) ?? toolName;

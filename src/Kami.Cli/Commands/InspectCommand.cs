@@ -19,7 +19,7 @@ internal static class InspectCommand
         var command = new Command("inspect", "Show a tool's manifest, policy (defaults included), hash, paths and install time") { id };
         runner.SetAction(command, context =>
         {
-            var toolId = ToolIdArgument.Parse(context.Get(id));
+            var toolId = context.Get(id);
             var tool = InstalledTools.Require(context, toolId);
             var previous = context.Registry.Previous(tool.Id);
             var details = ToJson(tool, context.Settings.Paths.DataDirectory(tool.Id), context.Settings.NetAllowLists) with { PreviousVersion = previous?.Manifest.Version.ToString(), CredentialHosts = context.Settings.NetCredentials.HostsOf(tool.Id.Value) };

@@ -1,6 +1,7 @@
 using Kami.Core.Text;
 using System.CommandLine;
 using Kami.Cli.Output;
+using Kami.Registry.Sqlite;
 using Spectre.Console;
 
 namespace Kami.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class LogsCommand
         var command = new Command("logs", "Show the audit log of recent tool calls (kami serve)") { tool, limit };
         runner.SetAction(command, context =>
         {
-            var calls = context.AuditLog.Recent(Math.Clamp(context.Get(limit), 1, 100_000), context.Get(tool));
+            var calls = context.AuditLog.Recent(Math.Clamp(context.Get(limit), 1, SqliteAuditLog.DefaultRetainedCalls), context.Get(tool));
             if (context.Json)
             {
                 context.Output.Json(calls.Select(c => new CallJson(c.ToolId, c.StartedAt, c.DurationMs, c.Outcome, c.FuelUsed, c.Error, c.Arguments, c.Transport,

@@ -16,20 +16,19 @@ internal static class McpConfigCommand
 
     public static Command Create(CommandRunner runner)
     {
-        var client = new Argument<string>("client") { Description = "claude, cursor, vscode or generic" };
+        var client = new Argument<string>("client") { Description = "The MCP client to configure" }
+            .OneOf(Clients, c => Clients.Contains(c.ToLowerInvariant()), c => $"unknown client '{c.ToLowerInvariant()}'; choose one of {string.Join(", ", Clients)}");
         var http = new Option<string?>("--http")
         {
-            Description = "Configure the client for `kami serve --http HOST:PORT` (default 127.0.0.1:8931) instead of stdio; includes the bearer token",
+            Description = $"Configure the client for `kami serve --http HOST:PORT` (default {HttpEndpoint.Default}) instead of stdio; includes the bearer token",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("mcp-config", "Print the JSON to paste into an MCP client's configuration") { client, http };
         runner.SetAction(command, context =>
         {
             var name = context.Get(client).ToLowerInvariant();
-            if (!Clients.Contains(name))
-                throw new KamiException(ErrorKind.InvalidInput, $"unknown client '{name}'; choose one of {string.Join(", ", Clients)}");
 
-            if (context.Parse.GetResult(http) is not null) return WriteHttp(context, name, context.Get(http) ?? DefaultHttp);
+            if (context.Parse.GetResult(http) is not null) return WriteHttp(context, name, context.Get(http) ?? HttpEndpoint.Default);
 
             // Agents behind LLM function-calling APIs reject dots in tool names, so those clients get underscore names.
             var args = new JsonArray(JsonValue.Create("serve"));
@@ -52,8 +51,6 @@ internal static class McpConfigCommand
         });
         return command;
     }
-
-    private const string DefaultHttp = "127.0.0.1:8931";
 
     // The client connects to a server started separately; the token is the one that server uses (made now if there
     // is none yet, so that both agree).

@@ -15,7 +15,7 @@ internal static class PinCommand
         var command = new Command("pin", "Keep a tool at its installed version: kami update skips it") { id, version, unpin };
         runner.SetAction(command, context =>
         {
-            var tool = InstalledTools.Require(context, ToolIdArgument.Parse(context.Get(id)));
+            var tool = InstalledTools.Require(context, context.Get(id));
             if (context.Get(unpin))
             {
                 context.Registry.SetPinned(tool.Id, false);

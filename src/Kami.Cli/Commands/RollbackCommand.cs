@@ -12,7 +12,7 @@ internal static class RollbackCommand
         var command = new Command("rollback", "Go back to the version installed before the last install or update (one is kept; rolling back again goes forward)") { id };
         runner.SetAction(command, context =>
         {
-            var tool = InstalledTools.Require(context, ToolIdArgument.Parse(context.Get(id)));
+            var tool = InstalledTools.Require(context, context.Get(id));
             var previous = context.Registry.Previous(tool.Id)
                 ?? throw new KamiException(ErrorKind.InvalidInput, $"{tool.Id} has no earlier version to go back to (KAMI keeps the one before the last install or update)");
             if (!File.Exists(previous.WasmFile))

@@ -14,12 +14,12 @@ internal static class RunCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var target = new Argument<string>("target") { Description = "A component (.wasm), a package directory, or a tool.toml" };
+        var target = new Argument<string>("target") { Description = "A component (.wasm), a package directory, or a tool.toml" }.Accept(Path.Exists, PackageReader.DoesNotExist);
         var io = new ToolInputOptions();
         var fuel = new Option<ulong?>("--max-fuel") { Description = "Fuel budget for this run" };
         var memory = new Option<int?>("--max-memory-mb") { Description = "Memory cap in MiB" };
         var time = new Option<int?>("--max-execution-ms") { Description = "Wall-clock limit in milliseconds" };
-        var fs = new Option<string?>("--fs") { Description = "File access: none, read-only or sandbox (of --data-dir)" };
+        var fs = new Option<FsAccess?>("--fs") { Description = "File access to --data-dir (default: the package's fs_access; none for a bare .wasm)" }.OneOf(FsAccessNames.Names, FsAccessNames.TryParse);
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory the tool sees as '.' with --fs read-only/sandbox (default: a fresh private one, removed after the run)" };
         var env = new Option<string[]>("--env") { Description = "Host environment variable the tool may read (repeatable)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("run", "Run a component or package directly (dev mode), without installing it") { target, fuel, memory, time, fs, dataDir, env };
@@ -52,12 +52,7 @@ internal static class RunCommand
                 MaxExecutionMs = context.Get(time) ?? policy.MaxExecutionMs,
                 EnvAllowList = context.Get(env) is { Length: > 0 } names ? names : policy.EnvAllowList,
             };
-            if (context.Get(fs) is { } access)
-            {
-                if (!FsAccessNames.TryParse(access, out var parsed))
-                    throw new KamiException(ErrorKind.InvalidInput, $"--fs {access} is not one of {string.Join(", ", FsAccessNames.Names)}");
-                policy = policy with { FsAccess = parsed };
-            }
+            if (context.Get(fs) is { } access) policy = policy with { FsAccess = access };
             foreach (var name in policy.EnvAllowList.Where(context.Settings.EnvDenyList.Denies))
                 context.Output.Warning($"{name} is never passed to a tool ({context.Settings.EnvDenyList.Reason(name)}); the tool will not see it");
             var data = context.Get(dataDir) ?? Path.Combine(scratch, "data");

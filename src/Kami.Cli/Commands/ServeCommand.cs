@@ -13,11 +13,12 @@ internal static class ServeCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var http = new Option<string?>("--http") { Description = "Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. 127.0.0.1:8931)" };
+        var http = new Option<string?>("--http") { Description = $"Serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio (e.g. {HttpEndpoint.Default})" };
         var tokenFile = new Option<string?>("--token-file") { Description = "File holding the bearer token HTTP clients must send (or set KAMI_TOKEN; default $KAMI_HOME/token, created once)" };
         var noAuth = new Option<bool>("--no-auth") { Description = "HTTP without a bearer token, so any local user can call the tools (loopback addresses only)" };
         var stateless = new Option<bool>("--stateless") { Description = "HTTP without sessions, for replicas behind a load balancer (no list_changed; disconnect cancels)" };
-        var toolNames = new Option<string?>("--tool-names") { Description = "Tool names: id (dev.kami.echo, default) or underscore (dev_kami_echo, for LLM APIs that reject dots)" };
+        var toolNames = new Option<ToolNameStyle?>("--tool-names") { Description = "Tool names: id (dev.kami.echo, default) or underscore (dev_kami_echo, for LLM APIs that reject dots)" }
+            .OneOf(ToolNaming.StyleNames, ToolNaming.TryParseStyle);
         var concurrency = new Option<int?>("--concurrency") { Description = "Tool calls running at once (default: CPU count)" };
         var command = new Command("serve", "Serve the installed tools over MCP (stdio by default)") { http, tokenFile, noAuth, stateless, toolNames, concurrency };
         runner.SetAction(command, async (context, cancellation) =>
@@ -42,7 +43,7 @@ internal static class ServeCommand
                     CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
                     Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials, AllowLists = settings.NetAllowLists },
                 },
-                ToolNames = ToolNaming.ParseStyle(context.Get(toolNames) ?? settings.ToolNames),
+                ToolNames = context.Get(toolNames) ?? ToolNaming.ParseStyle(settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,
                 AuditArguments = settings.AuditArguments,
                 HttpEndpoint = context.Get(http),

@@ -13,14 +13,14 @@ internal static class SignCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var dir = new Argument<string>("package-dir") { Description = "The package directory (holding tool.toml and the .wasm)" };
+        var dir = new Argument<string>("package-dir") { Description = "The package directory (holding tool.toml and the .wasm)" }
+            .Accept(Directory.Exists, path => $"{path} is not a directory; sign the package directory (not its zip)");
         var write = new Option<bool>("--write") { Description = "Record the signatures in tool.toml [tool] (signature, signer_public_key, manifest_signature)" };
         var key = new Option<string?>("--key") { Description = "A secret key file (64 hex); default $KAMI_HOME/keys/signing.key" };
         var command = new Command("sign", "Sign a package with your Ed25519 key (kami keygen): its .wasm, and its manifest (id, version, grants, limits, arguments) with it; prints the hashes and signatures") { dir, write, key };
         runner.SetAction(command, context =>
         {
             var root = Path.GetFullPath(context.Get(dir));
-            if (!Directory.Exists(root)) throw new KamiException(ErrorKind.InvalidInput, $"{context.Get(dir)} is not a directory; sign the package directory (not its zip)");
             var scratch = Path.Combine(Path.GetTempPath(), "kami-sign-" + Guid.NewGuid().ToString("n"));
             try
             {

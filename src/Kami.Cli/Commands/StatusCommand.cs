@@ -18,7 +18,7 @@ internal static class StatusCommand
         {
             var info = context.Registry.Describe();
             var loader = context.SettingsLoader;
-            var settings = SettingKeys.All.Select(k => new SettingJson(k, loader.ValueOf(k), loader.SourceOf(k))).ToList();
+            var settings = SettingTable.All.Where(s => s.Shown).Select(s => new SettingJson(s.Key, loader.ValueOf(s.Key), loader.SourceOf(s.Key))).ToList();
             var calls = context.AuditLog.Recent(10_000).Count;
             var status = new StatusJson(Kami.Core.Hosting.KamiVersion.Current, ToolRuntime.WasmtimeVersion, context.Settings.Paths.Home, info.Location,
                 info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls,

@@ -1,11 +1,23 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Kami.Core.Tools;
 
 namespace Kami.Cli.Commands;
 
+/// <summary>The <c>tool-id</c> argument, read as a <see cref="ToolId"/> while the command line is parsed: a malformed id is a parse error saying what is wrong with it.</summary>
 internal static class ToolIdArgument
 {
-    public static Argument<string> Create() => new("tool-id") { Description = "The tool's id, e.g. dev.kami.echo" };
+    public static Argument<ToolId> Create() => new("tool-id") { Description = "The tool's id, e.g. dev.kami.echo", CustomParser = Parse };
 
-    public static ToolId Parse(string text) => ToolId.Parse(text);
+    /// <summary>An id that may be left out (null then).</summary>
+    public static Argument<ToolId?> CreateOptional(string description) =>
+        new("tool-id") { Description = description, Arity = ArgumentArity.ZeroOrOne, CustomParser = Parse };
+
+    private static ToolId? Parse(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0) return null;
+        if (ToolId.TryParse(result.Tokens[0].Value, out var id, out var error)) return id;
+        result.AddError(error);
+        return null;
+    }
 }

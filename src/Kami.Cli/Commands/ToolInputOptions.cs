@@ -10,28 +10,30 @@ namespace Kami.Cli.Commands;
 internal sealed class ToolInputOptions
 {
     public Option<string?> Input { get; } = new("--input", "-i") { Description = "The tool's input as JSON, e.g. '{\"text\":\"hi\"}' (default {})" };
-    public Option<string?> InputFile { get; } = new("--input-file") { Description = "Read the input JSON from a file, or - for standard input" };
+    public Option<string?> InputFile { get; } = new Option<string?>("--input-file") { Description = "Read the input JSON from a file, or - for standard input" }
+        .Accept(file => file == StandardInput || File.Exists(file), file => $"--input-file {file} does not exist");
+
+    private const string StandardInput = "-";
 
     public void AddTo(Command command)
     {
         command.Add(Input);
         command.Add(InputFile);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Input) is not null && result.GetResult(InputFile) is not null)
+                result.AddError("give either --input or --input-file, not both");
+        });
     }
 
     public string ReadInput(CommandContext context)
     {
-        var inline = context.Get(Input);
-        var file = context.Get(InputFile);
-        if (inline is not null && file is not null)
-            throw new KamiException(ErrorKind.InvalidInput, "give either --input or --input-file, not both");
-        string text;
-        if (file == "-") text = Console.In.ReadToEnd();
-        else if (file is not null)
+        var text = context.Get(InputFile) switch
         {
-            if (!File.Exists(file)) throw new KamiException(ErrorKind.InvalidInput, $"--input-file {file} does not exist");
-            text = File.ReadAllText(file);
-        }
-        else text = inline ?? "{}";
+            StandardInput => context.Host.Input.ReadToEnd(),
+            { } file => File.ReadAllText(file),
+            null => context.Get(Input) ?? "{}",
+        };
         try
         {
             using var _ = JsonDocument.Parse(text);

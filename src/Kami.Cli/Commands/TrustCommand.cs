@@ -26,7 +26,7 @@ internal static class TrustCommand
         {
             var publicKey = context.Get(key).Trim().ToLowerInvariant();
             if (!Ed25519Signatures.IsPublicKey(publicKey))
-                throw new KamiException(ErrorKind.InvalidInput, $"\"{context.Get(key)}\" is not an Ed25519 public key: it must be 64 hex characters (as `kami keygen` prints)");
+                throw new KamiException(ErrorKind.InvalidInput, $"\"{context.Get(key)}\" is not an Ed25519 public key: it must be {Ed25519Signatures.PublicKeyHexLength} hex characters (as `kami keygen` prints)");
             var who = context.Get(name).Trim();
             if (who.Length == 0) throw new KamiException(ErrorKind.InvalidInput, "--name must not be empty");
             if (!context.Registry.AddSigner(new TrustedSigner(publicKey, who, DateTimeOffset.UtcNow)))

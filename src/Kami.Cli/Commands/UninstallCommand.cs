@@ -15,7 +15,7 @@ internal static class UninstallCommand
         {
             var installer = new ToolInstaller(context.Registry, context.Registry, context.Settings.Paths, TimeProvider.System);
             var keep = context.Get(keepData);
-            var removed = installer.Uninstall(ToolIdArgument.Parse(context.Get(id)), keep);
+            var removed = installer.Uninstall(context.Get(id), keep);
             context.Output.Line($"uninstalled {removed.Id} {removed.Manifest.Version}" +
                 (keep ? $" (data kept in {context.Settings.Paths.DataDirectory(removed.Id)})" : ""));
             return ExitCodes.Ok;

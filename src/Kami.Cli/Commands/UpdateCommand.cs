@@ -11,7 +11,7 @@ internal static class UpdateCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var id = new Argument<string?>("tool-id") { Description = "The tool to update (or --all)", Arity = ArgumentArity.ZeroOrOne };
+        var id = ToolIdArgument.CreateOptional("The tool to update (or --all)");
         var all = new Option<bool>("--all") { Description = "Update every installed tool the index has a newer version of" };
         var yes = new Option<bool>("--yes", "-y") { Description = "Grant what a new version asks for beyond the installed one, without asking" };
         var index = new Option<string?>("--index") { Description = "The registry index (default: index_url)" };
@@ -21,7 +21,7 @@ internal static class UpdateCommand
         {
             var tools = (context.Get(id), context.Get(all)) switch
             {
-                ({ } one, false) => [InstalledTools.Require(context, ToolIdArgument.Parse(one))],
+                ({ } one, false) => [InstalledTools.Require(context, one)],
                 (null, true) => context.Registry.List(ToolQuery.All),
                 _ => throw new KamiException(ErrorKind.InvalidInput, "name one tool to update, or pass --all (not both)"),
             };

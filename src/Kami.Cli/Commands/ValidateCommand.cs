@@ -10,7 +10,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var source = new Argument<string>("package") { Description = "A package directory, its tool.toml, or a plugin.zip" };
+        var source = new Argument<string>("package") { Description = "A package directory, its tool.toml, or a plugin.zip" }.Accept(Path.Exists, PackageReader.DoesNotExist);
         var command = new Command("validate", "Check a package without installing it: every problem, with file, line and field") { source };
         runner.SetAction(command, context =>
         {

@@ -19,7 +19,7 @@ internal static class VerifyCommand
             { id, publicKey, signature, manifestSignature };
         runner.SetAction(command, context =>
         {
-            var tool = InstalledTools.Require(context, ToolIdArgument.Parse(context.Get(id)));
+            var tool = InstalledTools.Require(context, context.Get(id));
             var bytes = File.Exists(tool.WasmFile) ? File.ReadAllBytes(tool.WasmFile) : null;
             var pinOk = bytes is not null && IntegrityHash.Of(bytes) == tool.WasmSha256;
             var recorded = tool.ToolSignature;

@@ -3,20 +3,20 @@ using Kami.Core.Security;
 
 namespace Kami.Cli.Configuration;
 
-/// <summary>Every setting KAMI reads, after layering defaults, config.toml, KAMI_* variables and flags.</summary>
+/// <summary>Every setting KAMI reads, after layering defaults (<see cref="SettingTable"/>), config.toml, KAMI_* variables and flags; only <see cref="SettingsLoader"/> makes one.</summary>
 internal sealed record KamiSettings
 {
     public required string Home { get; init; }
     public string? Database { get; init; }
     public int MaxConcurrency { get; init; }
     public int QueueLimit { get; init; }
-    public string ToolNames { get; init; } = "id";
+    public string ToolNames { get; init; } = "";
     public int RateLimitPerMinute { get; init; }
     public bool AuditArguments { get; init; }
     public string? Token { get; init; }
     public string? TokenFile { get; init; }
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
-    public bool PoolingAllocator { get; init; } = true;
+    public bool PoolingAllocator { get; init; }
 
     /// <summary>Host variables no tool is given, on top of KAMI's own (<c>KAMI_*</c>), whatever its manifest asks.</summary>
     public EnvDenyList EnvDenyList { get; init; } = EnvDenyList.KamiOnly;
@@ -40,13 +40,13 @@ internal sealed record KamiSettings
     public string? IndexUrl { get; init; }
 
     /// <summary>The most a download (a package, the index) may be; a larger one is refused while it downloads.</summary>
-    public int MaxDownloadMb { get; init; } = 128;
+    public int MaxDownloadMb { get; init; }
 
     /// <summary>The least severe server-log entry <c>kami serve</c> writes to stderr (guest logs included).</summary>
-    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; }
 
     /// <summary>The most the compiled cache keeps on disk, in MiB; 0 turns it off (every process compiles its tools).</summary>
-    public int CacheMaxMb { get; init; } = 1024;
+    public int CacheMaxMb { get; init; }
 
     public KamiPaths Paths => KamiPaths.ForHome(Home, Database);
 

@@ -1,6 +1,9 @@
 namespace Kami.Cli.Configuration;
 
-/// <summary>The configuration keys; in config.toml they are written as-is, in the environment as KAMI_&lt;KEY&gt;.</summary>
+/// <summary>
+/// The configuration keys, for code that reads one by name; in config.toml they are written as-is, in the environment
+/// as KAMI_&lt;KEY&gt;. Their defaults and meanings are in <see cref="SettingTable"/>.
+/// </summary>
 internal static class SettingKeys
 {
     public const string Home = "home";
@@ -20,14 +23,6 @@ internal static class SettingKeys
     public const string RequireSignature = "require_signature";
     public const string IndexUrl = "index_url";
     public const string MaxDownloadMb = "max_download_mb";
-
     public const string CacheMaxMb = "cache_max_mb";
     public const string NetAllowPrivate = "net_allow_private";
-
-    public static readonly IReadOnlyList<string> All =
-        [Home, Database, MaxConcurrency, QueueLimit, ToolNames, RateLimitPerMinute, AuditArguments, TokenFile, AllowedOrigins, PoolingAllocator, LogLevel,
-            EnvDenyList, RequireApproval, RequireSignature, IndexUrl, MaxDownloadMb, CacheMaxMb, NetAllowPrivate];
-
-    /// <summary>Every key config.toml may hold: the ones <c>kami status</c> shows, and the token, which it does not.</summary>
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>([.. All, Token], StringComparer.OrdinalIgnoreCase);
 }

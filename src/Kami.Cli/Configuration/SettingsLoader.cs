@@ -1,5 +1,4 @@
 using Kami.Core.Hosting;
-using Kami.Runtime.Execution;
 using System.Globalization;
 using Kami.Core.Errors;
 using Kami.Core.Security;
@@ -33,32 +32,17 @@ internal sealed class SettingsLoader
 
     public static SettingsLoader Load(IReadOnlyDictionary<string, string?> flags)
     {
-        var defaults = new Dictionary<string, string?>
-        {
-            [SettingKeys.Home] = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kami"),
-            // The runtime owns its defaults; settings only layer over them.
-            [SettingKeys.MaxConcurrency] = RuntimeOptions.Default.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
-            [SettingKeys.QueueLimit] = RuntimeOptions.Default.QueueLimit.ToString(CultureInfo.InvariantCulture),
-            [SettingKeys.ToolNames] = "id",
-            [SettingKeys.RateLimitPerMinute] = "0",
-            [SettingKeys.AuditArguments] = "false",
-            [SettingKeys.PoolingAllocator] = RuntimeOptions.Default.PoolingAllocator ? "true" : "false",
-            [SettingKeys.LogLevel] = "info",
-            [SettingKeys.RequireApproval] = "false",
-            [SettingKeys.RequireSignature] = "false",
-            [SettingKeys.MaxDownloadMb] = "128",
-            [SettingKeys.CacheMaxMb] = "1024",
-        };
+        var defaults = SettingTable.Defaults();
 
         // The home decides where config.toml is, so it is resolved from every layer but the file first.
-        var bootstrap = new ConfigurationBuilder().AddInMemoryCollection(defaults).AddEnvironmentVariables("KAMI_")
+        var bootstrap = new ConfigurationBuilder().AddInMemoryCollection(defaults).AddEnvironmentVariables(SettingTable.EnvPrefix)
             .AddInMemoryCollection(flags).Build();
         var home = bootstrap[SettingKeys.Home]!;
 
         var root = new ConfigurationBuilder()
             .AddInMemoryCollection(defaults)
-            .Add(new TomlConfigurationSource(KamiPaths.ForHome(Path.GetFullPath(home)).ConfigFile, SettingKeys.Known))
-            .AddEnvironmentVariables("KAMI_")
+            .Add(new TomlConfigurationSource(KamiPaths.ForHome(Path.GetFullPath(home)).ConfigFile, SettingTable.Keys))
+            .AddEnvironmentVariables(SettingTable.EnvPrefix)
             .AddInMemoryCollection(flags)
             .Build();
 
@@ -68,7 +52,7 @@ internal sealed class SettingsLoader
             Database = root[SettingKeys.Database],
             MaxConcurrency = Int(root, SettingKeys.MaxConcurrency, 1, 1024),
             QueueLimit = Int(root, SettingKeys.QueueLimit, 0, 1_000_000),
-            ToolNames = root[SettingKeys.ToolNames] ?? "id",
+            ToolNames = root[SettingKeys.ToolNames] ?? "",
             RateLimitPerMinute = Int(root, SettingKeys.RateLimitPerMinute, 0, 1_000_000),
             AuditArguments = Bool(root, SettingKeys.AuditArguments),
             PoolingAllocator = Bool(root, SettingKeys.PoolingAllocator),
@@ -98,7 +82,7 @@ internal sealed class SettingsLoader
             if (!provider.TryGet(key, out _)) continue;
             return provider switch
             {
-                EnvironmentVariablesConfigurationProvider => "environment (KAMI_" + key.ToUpperInvariant() + ")",
+                EnvironmentVariablesConfigurationProvider => $"environment ({SettingTable.EnvPrefix}{key.ToUpperInvariant()})",
                 TomlConfigurationProvider toml => toml.File,
                 MemoryConfigurationProvider when ReferenceEquals(provider, _root.Providers.Last()) => "command line",
                 _ => "default",

@@ -1,4 +1,6 @@
+using Kami.Core.Security.Network;
+
 namespace Kami.Core.Registry;
 
 /// <summary>One outbound request of an audited call (one fetch), as its hops in order; never empty.</summary>
-public sealed record HttpRequestRecord(IReadOnlyList<HttpHopRecord> Hops);
+public sealed record HttpRequestRecord(IReadOnlyList<HttpHop> Hops);

@@ -24,13 +24,24 @@ public static class ToolNaming
     public const string ShortenedMarker = "_-";
     private const int HashChars = 16;
 
-    /// <summary>Reads the <c>tool_names</c> setting (<c>id</c> or <c>underscore</c>, any case; empty means <c>id</c>); throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) for anything else.</summary>
-    public static ToolNameStyle ParseStyle(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The names of the <see cref="ToolNameStyle"/> values, in their order, as <c>tool_names</c> and <c>--tool-names</c> take them.</summary>
+    public static readonly IReadOnlyList<string> StyleNames = ["id", "underscore"];
+
+    /// <summary>The name <c>tool_names</c> gives <paramref name="style"/>, such as <c>underscore</c>.</summary>
+    public static string StyleName(ToolNameStyle style) => StyleNames[(int)style];
+
+    /// <summary>Reads a <c>tool_names</c> value (a name in <see cref="StyleNames"/>, any case; empty means <c>id</c>); false for anything else.</summary>
+    public static bool TryParseStyle(string text, out ToolNameStyle style)
     {
-        "id" or "" => ToolNameStyle.Id,
-        "underscore" => ToolNameStyle.Underscore,
-        _ => throw new KamiException(ErrorKind.InvalidInput, $"tool_names = \"{text}\" is not one of id, underscore"),
-    };
+        var name = text.Trim();
+        var index = name.Length == 0 ? 0 : StyleNames.ToList().FindIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
+        style = index < 0 ? default : (ToolNameStyle)index;
+        return index >= 0;
+    }
+
+    /// <summary>Reads the <c>tool_names</c> setting as <see cref="TryParseStyle"/> does; throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) for anything else.</summary>
+    public static ToolNameStyle ParseStyle(string text) => TryParseStyle(text, out var style) ? style
+        : throw new KamiException(ErrorKind.InvalidInput, $"tool_names = \"{text}\" is not one of {string.Join(", ", StyleNames)}");
 
     /// <summary>The MCP tool name <paramref name="id"/> is served under in <paramref name="style"/>.</summary>
     public static string NameOf(ToolId id, ToolNameStyle style)

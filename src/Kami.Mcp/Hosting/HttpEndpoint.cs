@@ -6,6 +6,9 @@ namespace Kami.Mcp.Hosting;
 /// <summary>Parses the <c>--http host:port</c> value and says whether it is loopback-only.</summary>
 public sealed record HttpEndpoint(IPAddress Address, int Port)
 {
+    /// <summary>Where <c>kami serve --http</c> listens when no endpoint is given, and the example its errors show.</summary>
+    public const string Default = "127.0.0.1:8931";
+
     /// <summary>Whether only this machine can reach the endpoint (which allows <c>--no-auth</c>).</summary>
     public bool IsLoopback => IPAddress.IsLoopback(Address);
 
@@ -16,7 +19,7 @@ public sealed record HttpEndpoint(IPAddress Address, int Port)
         if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) value = value[7..].TrimEnd('/');
         var colon = value.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(value[(colon + 1)..], out var port) || port is < 0 or > 65535)
-            throw new KamiException(ErrorKind.InvalidInput, $"--http {text} must be host:port, e.g. 127.0.0.1:8931");
+            throw new KamiException(ErrorKind.InvalidInput, $"--http {text} must be host:port, e.g. {Default}");
         var host = value[..colon].Trim('[', ']');
         var address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
             : IPAddress.TryParse(host, out var parsed) ? parsed

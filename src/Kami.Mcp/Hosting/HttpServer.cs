@@ -24,11 +24,11 @@ public static class HttpServer
     /// <summary>
     /// Serves until <paramref name="cancellation"/>; <paramref name="started"/> gets the endpoint's URL once it listens (with the real port when 0 was asked).
     /// Throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) for a missing or weak token, or <c>--no-auth</c> off loopback. Without
-    /// <see cref="ServeOptions.HttpEndpoint"/> it listens on 127.0.0.1:8931.
+    /// <see cref="ServeOptions.HttpEndpoint"/> it listens on <see cref="HttpEndpoint.Default"/>.
     /// </summary>
     public static async Task RunAsync(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, Action<Uri>? started, CancellationToken cancellation)
     {
-        var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? "127.0.0.1:8931");
+        var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? HttpEndpoint.Default);
         if (options.NoAuth && !endpoint.IsLoopback)
             throw new KamiException(ErrorKind.InvalidInput,
                 $"--no-auth is allowed only on a loopback address (127.0.0.1, [::1], localhost); {endpoint.Address} can be reached from other machines, "

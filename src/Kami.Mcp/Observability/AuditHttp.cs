@@ -1,5 +1,7 @@
 using Kami.Core.Registry;
+using Kami.Core.Security.Network;
 using Kami.Runtime.Execution;
+using Kami.Runtime.Http;
 
 namespace Kami.Mcp.Observability;
 
@@ -12,7 +14,7 @@ namespace Kami.Mcp.Observability;
 internal static class AuditHttp
 {
     /// <summary>The default per-call request limit: a call within it is audited in full.</summary>
-    public const int MaxEntries = 16;
+    public const int MaxEntries = HttpLimits.DefaultMaxRequestsPerCall;
 
     /// <summary>The request and the default five redirects, with room to spare.</summary>
     public const int MaxHops = 8;
@@ -34,12 +36,14 @@ internal static class AuditHttp
             sent += exchange.BytesSent;
             received += exchange.BytesReceived;
             if (i >= entries.Length) continue;
-            var hops = new HttpHopRecord[Math.Min(exchange.Hops.Count, MaxHops)];
+            var hops = new HttpHop[Math.Min(exchange.Hops.Count, MaxHops)];
             for (var h = 0; h < hops.Length; h++)
             {
                 var hop = exchange.Hops[h];
-                hops[h] = new HttpHopRecord(Method(hop.Method), Cut(hop.Host, MaxHostChars), hop.Contacted, hop.Status,
-                    hop.Error is null ? null : Cut(hop.Error, MaxMethodChars), hop.BytesSent, hop.BytesReceived);
+                hops[h] = hop with
+                {
+                    Method = Method(hop.Method), Host = Cut(hop.Host, MaxHostChars), Error = hop.Error is null ? null : Cut(hop.Error, MaxMethodChars),
+                };
             }
             entries[i] = new HttpRequestRecord(hops);
         }

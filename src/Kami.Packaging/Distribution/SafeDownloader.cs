@@ -1,5 +1,6 @@
 using System.Net;
 using Kami.Core.Errors;
+using Kami.Core.Security.Network;
 
 namespace Kami.Packaging.Distribution;
 
@@ -58,7 +59,7 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
             RequireSafeScheme(current);
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false);
-            if (IsRedirect(response.StatusCode))
+            if (HttpRedirects.IsFollowed((int)response.StatusCode))
             {
                 if (redirects >= limits.MaxRedirects)
                     throw new KamiException(ErrorKind.DownloadFailed, $"download of {url} was redirected more than {limits.MaxRedirects} times");
@@ -103,8 +104,6 @@ public sealed class SafeDownloader(HttpMessageHandler? handler = null)
 
     private static KamiException TooLarge(Uri url, DownloadLimits limits) =>
         new(ErrorKind.DownloadFailed, $"download of {url} is larger than {limits.MaxBytes >> 20} MiB (max_download_mb)");
-
-    private static bool IsRedirect(HttpStatusCode code) => (int)code is 301 or 302 or 303 or 307 or 308;
 
     internal static SocketsHttpHandler NewHandler(DownloadLimits limits) => new()
     {

@@ -1,14 +1,38 @@
 namespace Kami.Packaging.Manifest;
 
-/// <summary>The keys of tool.toml that KAMI understands (docs/compatibility.md); anything else is reported as a warning.</summary>
+/// <summary>The tables and keys of tool.toml that KAMI understands (docs/compatibility.md); anything else is reported as a warning.</summary>
 internal static class ManifestKeys
 {
-    public static readonly IReadOnlySet<string> Tool = new HashSet<string> { "id", "name", "version", "wasm", "signature", "signer_public_key", "manifest_signature" };
-    public static readonly IReadOnlySet<string> Mcp = new HashSet<string> { "description", "additional_arguments" };
-    public static readonly IReadOnlySet<string> Argument = new HashSet<string> { "name", "type", "description", "required" };
+    public const string ToolTable = "tool";
+    public const string McpTable = "mcp";
+    public const string ArgumentsTable = "mcp.arguments";
+    public const string SecurityTable = "security";
 
-    public static readonly IReadOnlySet<string> Security = new HashSet<string>
-    {
-        "net_allow_list", "fs_access", "env_allow_list", "max_memory_mb", "max_execution_ms", "max_fuel",
-    };
+    // [tool]
+    public const string Id = "id";
+    public const string Name = "name";
+    public const string Version = "version";
+    public const string Wasm = "wasm";
+    public const string Signature = "signature";
+    public const string SignerPublicKey = "signer_public_key";
+    public const string ManifestSignature = "manifest_signature";
+
+    // [mcp], and [[mcp.arguments]] with name
+    public const string Description = "description";
+    public const string AdditionalArguments = "additional_arguments";
+    public const string Type = "type";
+    public const string Required = "required";
+
+    // [security]
+    public const string NetAllowList = "net_allow_list";
+    public const string FsAccess = "fs_access";
+    public const string EnvAllowList = "env_allow_list";
+    public const string MaxMemoryMb = "max_memory_mb";
+    public const string MaxExecutionMs = "max_execution_ms";
+    public const string MaxFuel = "max_fuel";
+
+    public static readonly IReadOnlySet<string> Tool = new HashSet<string> { Id, Name, Version, Wasm, Signature, SignerPublicKey, ManifestSignature };
+    public static readonly IReadOnlySet<string> Mcp = new HashSet<string> { Description, AdditionalArguments };
+    public static readonly IReadOnlySet<string> Argument = new HashSet<string> { Name, Type, Description, Required };
+    public static readonly IReadOnlySet<string> Security = new HashSet<string> { NetAllowList, FsAccess, EnvAllowList, MaxMemoryMb, MaxExecutionMs, MaxFuel };
 }

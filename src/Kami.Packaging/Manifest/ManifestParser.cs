@@ -5,7 +5,9 @@ using Kami.Core.Security.Network;
 using Kami.Core.Tools;
 using Kami.Core.Trust;
 using Tomlyn.Parsing;
+using Kami.Packaging.Trust;
 using Tomlyn.Syntax;
+using K = Kami.Packaging.Manifest.ManifestKeys;
 
 namespace Kami.Packaging.Manifest;
 
@@ -62,31 +64,31 @@ public static partial class ManifestParser
             var reader = new TableReader(file, name, line, table.Items, problems);
             switch (table, name)
             {
-                case (TableSyntax, "tool"): tool = reader; break;
-                case (TableSyntax, "mcp"): mcp = reader; break;
-                case (TableSyntax, "security"): security = reader; break;
-                case (TableArraySyntax, "mcp.arguments"): arguments.Add(reader); break;
+                case (TableSyntax, K.ToolTable): tool = reader; break;
+                case (TableSyntax, K.McpTable): mcp = reader; break;
+                case (TableSyntax, K.SecurityTable): security = reader; break;
+                case (TableArraySyntax, K.ArgumentsTable): arguments.Add(reader); break;
                 default:
                     problems.Add(ManifestProblem.Warning(file, line, name, $"table [{name}] is ignored; known tables are [tool], [mcp], [[mcp.arguments]] and [security]"));
                     break;
             }
         }
 
-        if (tool is null) problems.Add(ManifestProblem.Error(file, null, "tool", "missing [tool] table (with id, name, version and wasm)"));
-        if (mcp is null) problems.Add(ManifestProblem.Error(file, null, "mcp", "missing [mcp] table (with description)"));
+        if (tool is null) problems.Add(ManifestProblem.Error(file, null, K.ToolTable, "missing [tool] table (with id, name, version and wasm)"));
+        if (mcp is null) problems.Add(ManifestProblem.Error(file, null, K.McpTable, "missing [mcp] table (with description)"));
 
         var id = ReadId(tool, file, problems);
         var version = ReadVersion(tool);
-        var name_ = tool?.String("name", required: false);
+        var name_ = tool?.String(K.Name, required: false);
         var wasm = ReadWasmPath(tool);
         var signature = ReadSignature(tool);
-        tool?.WarnUnknown(ManifestKeys.Tool);
+        tool?.WarnUnknown(K.Tool);
 
-        var description = mcp?.String("description", required: false);
-        if (mcp is not null && description is null && !problems.Any(p => p.Field == "mcp.description"))
-            problems.Add(ManifestProblem.Warning(file, mcp.Line, "mcp.description", "[mcp] has no description; MCP clients will show the tool without one"));
-        var additional = mcp?.Boolean("additional_arguments");
-        mcp?.WarnUnknown(ManifestKeys.Mcp);
+        var description = mcp?.String(K.Description, required: false);
+        if (mcp is not null && description is null && !problems.Any(p => p.Field == mcp.Field(K.Description)))
+            problems.Add(ManifestProblem.Warning(file, mcp.Line, mcp.Field(K.Description), "[mcp] has no description; MCP clients will show the tool without one"));
+        var additional = mcp?.Boolean(K.AdditionalArguments);
+        mcp?.WarnUnknown(K.Mcp);
 
         var args = ReadArguments(arguments, file, problems);
         var policy = security is null ? SecurityPolicy.DenyAll : ReadSecurity(security, file, problems);
@@ -101,57 +103,60 @@ public static partial class ManifestParser
 
     private static ToolId? ReadId(TableReader? tool, string file, List<ManifestProblem> problems)
     {
-        var text = tool?.String("id", required: true);
+        var text = tool?.String(K.Id, required: true);
         if (text is null) return null;
         if (ToolId.TryParse(text, out var id, out var error)) return id;
-        problems.Add(ManifestProblem.Error(file, tool!.LineOf("id"), "tool.id", error));
+        problems.Add(ManifestProblem.Error(file, tool!.LineOf(K.Id), tool.Field(K.Id), error));
         return null;
     }
 
     private static ToolVersion? ReadVersion(TableReader? tool)
     {
-        var text = tool?.String("version", required: true);
+        var text = tool?.String(K.Version, required: true);
         if (text is null) return null;
         if (ToolVersion.TryParse(text, out var version, out var error)) return version;
-        tool!.Error("version", $"tool.version: {error}");
+        tool!.Error(K.Version, $"{tool.Field(K.Version)}: {error}");
         return null;
     }
 
     // Checked here only for shape; whether it verifies is the trust layer's job, on the bytes being installed.
     private static ToolSignature? ReadSignature(TableReader? tool)
     {
-        var signature = tool?.String("signature", required: false);
-        var key = tool?.String("signer_public_key", required: false);
-        var manifestSignature = tool?.String("manifest_signature", required: false);
+        var signature = tool?.String(K.Signature, required: false);
+        var key = tool?.String(K.SignerPublicKey, required: false);
+        var manifestSignature = tool?.String(K.ManifestSignature, required: false);
         if (signature is null && key is null && manifestSignature is null) return null;
         if (signature is null || key is null)
         {
-            tool!.Error(signature is null ? "signature" : "signer_public_key",
+            tool!.Error(signature is null ? K.Signature : K.SignerPublicKey,
                 "tool.signature and tool.signer_public_key go together (and tool.manifest_signature needs both): give them all (`kami sign --write` records them) or none");
             return null;
         }
-        if (!IsHex(signature, 128)) tool!.Error("signature", "tool.signature must be 128 hex characters (an Ed25519 signature)");
-        if (!IsHex(key, 64)) tool!.Error("signer_public_key", "tool.signer_public_key must be 64 hex characters (an Ed25519 public key)");
-        if (manifestSignature is not null && !IsHex(manifestSignature, 128))
-            tool!.Error("manifest_signature", "tool.manifest_signature must be 128 hex characters (an Ed25519 signature)");
+        if (!IsHex(signature, Ed25519Signatures.SignatureHexLength)) HexError(tool!, K.Signature, Ed25519Signatures.SignatureHexLength, "signature");
+        if (!IsHex(key, Ed25519Signatures.PublicKeyHexLength)) HexError(tool!, K.SignerPublicKey, Ed25519Signatures.PublicKeyHexLength, "public key");
+        if (manifestSignature is not null && !IsHex(manifestSignature, Ed25519Signatures.SignatureHexLength))
+            HexError(tool!, K.ManifestSignature, Ed25519Signatures.SignatureHexLength, "signature");
         return ToolSignature.From(signature.ToLowerInvariant(), key.ToLowerInvariant(), manifestSignature?.ToLowerInvariant());
     }
 
     private static bool IsHex(string text, int length) => text.Length == length && text.All(char.IsAsciiHexDigit);
 
+    private static void HexError(TableReader tool, string key, int length, string what) =>
+        tool.Error(key, $"{tool.Field(key)} must be {length} hex characters (an Ed25519 {what})");
+
     private static string? ReadWasmPath(TableReader? tool)
     {
-        var text = tool?.String("wasm", required: true);
+        var text = tool?.String(K.Wasm, required: true);
         if (text is null) return null;
         var normalized = text.Replace('\\', '/');
         if (normalized.Length == 0 || normalized.StartsWith('/') || Path.IsPathRooted(text) || normalized.Split('/').Any(s => s is ".." or ""))
         {
-            tool!.Error("wasm", $"tool.wasm = \"{text}\" must be a relative path inside the package (no '..', no leading '/')");
+            tool!.Error(K.Wasm, $"{tool.Field(K.Wasm)} = \"{text}\" must be a relative path inside the package (no '..', no leading '/')");
             return null;
         }
         if (!normalized.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase))
         {
-            tool!.Error("wasm", $"tool.wasm = \"{text}\" must name a .wasm file");
+            tool!.Error(K.Wasm, $"{tool.Field(K.Wasm)} = \"{text}\" must name a .wasm file");
             return null;
         }
         return normalized;
@@ -163,24 +168,24 @@ public static partial class ManifestParser
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
-            var name = table.String("name", required: true);
-            var typeText = table.String("type", required: true);
-            var description = table.String("description", required: false) ?? "";
-            var required = table.Boolean("required") ?? false;
-            table.WarnUnknown(ManifestKeys.Argument);
+            var name = table.String(K.Name, required: true);
+            var typeText = table.String(K.Type, required: true);
+            var description = table.String(K.Description, required: false) ?? "";
+            var required = table.Boolean(K.Required) ?? false;
+            table.WarnUnknown(K.Argument);
 
             var type = ArgumentType.String;
             if (typeText is not null && !ArgumentTypes.TryParse(typeText, out type))
-                table.Error("type", $"mcp.arguments.type = \"{typeText}\" is not one of {string.Join(", ", ArgumentTypes.Names)}");
+                table.Error(K.Type, $"{table.Field(K.Type)} = \"{typeText}\" is not one of {string.Join(", ", ArgumentTypes.Names)}");
             if (name is null || typeText is null) continue;
             if (!ArgumentName().IsMatch(name))
             {
-                table.Error("name", $"mcp.arguments.name = \"{name}\" must be 1-64 letters, digits, '_', '-' or '.'");
+                table.Error(K.Name, $"{table.Field(K.Name)} = \"{name}\" must be 1-64 letters, digits, '_', '-' or '.'");
                 continue;
             }
             if (!seen.Add(name))
             {
-                problems.Add(ManifestProblem.Error(file, table.LineOf("name"), "mcp.arguments.name", $"argument \"{name}\" is declared twice"));
+                problems.Add(ManifestProblem.Error(file, table.LineOf(K.Name), table.Field(K.Name), $"argument \"{name}\" is declared twice"));
                 continue;
             }
             result.Add(new ToolArgument(name, type, description, required));
@@ -191,7 +196,7 @@ public static partial class ManifestParser
     private static SecurityPolicy ReadSecurity(TableReader security, string file, List<ManifestProblem> problems)
     {
         var policy = SecurityPolicy.DenyAll;
-        var net = security.StringArray("net_allow_list");
+        var net = security.StringArray(K.NetAllowList);
         if (net is not null)
         {
             // Stored canonical (punycode, compressed IPv6), the one form HostAllowList matches and inspect shows.
@@ -199,32 +204,32 @@ public static partial class ManifestParser
             foreach (var (host, line) in net)
             {
                 if (AllowListEntry.Parse(host, out var why) is { } entry) hosts.Add(entry.Text);
-                else problems.Add(ManifestProblem.Error(file, line, "security.net_allow_list",
-                    $"security.net_allow_list entry \"{host}\" {why} (e.g. api.github.com, *.example.com, 203.0.113.7, [2001:db8::1])"));
+                else problems.Add(ManifestProblem.Error(file, line, security.Field(K.NetAllowList),
+                    $"{security.Field(K.NetAllowList)} entry \"{host}\" {why} (e.g. api.github.com, *.example.com, 203.0.113.7, [2001:db8::1])"));
             }
             policy = policy with { NetAllowList = hosts.Distinct(StringComparer.Ordinal).ToList() };
         }
 
-        var fs = security.String("fs_access", required: false);
+        var fs = security.String(K.FsAccess, required: false);
         if (fs is not null)
         {
             if (FsAccessNames.TryParse(fs, out var access)) policy = policy with { FsAccess = access };
-            else security.Error("fs_access", $"security.fs_access = \"{fs}\" is not one of {string.Join(", ", FsAccessNames.Names)}");
+            else security.Error(K.FsAccess, $"{security.Field(K.FsAccess)} = \"{fs}\" is not one of {string.Join(", ", FsAccessNames.Names)}");
         }
 
-        var env = security.StringArray("env_allow_list");
+        var env = security.StringArray(K.EnvAllowList);
         if (env is not null)
         {
             foreach (var (name, line) in env.Where(e => !EnvName().IsMatch(e.Value)))
-                problems.Add(ManifestProblem.Error(file, line, "security.env_allow_list",
-                    $"security.env_allow_list entry \"{name}\" is not an environment variable name (letters, digits, '_')"));
+                problems.Add(ManifestProblem.Error(file, line, security.Field(K.EnvAllowList),
+                    $"{security.Field(K.EnvAllowList)} entry \"{name}\" is not an environment variable name (letters, digits, '_')"));
             policy = policy with { EnvAllowList = env.Select(e => e.Value).Distinct().ToList() };
         }
 
-        if (security.Integer("max_memory_mb", 1, SecurityPolicy.MaxAllowedMemoryMb) is { } memory) policy = policy with { MaxMemoryMb = (int)memory };
-        if (security.Integer("max_execution_ms", 1, SecurityPolicy.MaxAllowedExecutionMs) is { } ms) policy = policy with { MaxExecutionMs = (int)ms };
-        if (security.Integer("max_fuel", 1, long.MaxValue) is { } fuel) policy = policy with { MaxFuel = (ulong)fuel };
-        security.WarnUnknown(ManifestKeys.Security);
+        if (security.Integer(K.MaxMemoryMb, 1, SecurityPolicy.MaxAllowedMemoryMb) is { } memory) policy = policy with { MaxMemoryMb = (int)memory };
+        if (security.Integer(K.MaxExecutionMs, 1, SecurityPolicy.MaxAllowedExecutionMs) is { } ms) policy = policy with { MaxExecutionMs = (int)ms };
+        if (security.Integer(K.MaxFuel, 1, long.MaxValue) is { } fuel) policy = policy with { MaxFuel = (ulong)fuel };
+        security.WarnUnknown(K.Security);
         return policy;
     }
 }

@@ -11,6 +11,8 @@ namespace Kami.Packaging.Packages;
 /// </summary>
 public static class PackageReader
 {
+    /// <summary>What is said of a package path that is not there (by <see cref="Read"/>, and by the command line before it).</summary>
+    public static string DoesNotExist(string path) => $"{path} does not exist";
 
     /// <summary>
     /// Reads the package at <paramref name="path"/>; a zip is extracted into <paramref name="scratchDirectory"/> within <paramref name="zipLimits"/>
@@ -30,7 +32,7 @@ public static class PackageReader
         else if (File.Exists(full))
             throw new KamiException(ErrorKind.InvalidInput, $"{path} is not a package: give a directory holding tool.toml, a tool.toml, or a plugin.zip");
         else
-            throw new KamiException(ErrorKind.InvalidInput, $"{path} does not exist");
+            throw new KamiException(ErrorKind.InvalidInput, DoesNotExist(path));
 
         return ReadDirectory(root);
     }

@@ -1,3 +1,5 @@
+using Kami.Core.Security.Network;
+
 namespace Kami.Runtime.Execution;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Kami.Runtime.Execution;
+using Kami.Core.Security.Network;
 
 namespace Kami.Runtime.Http;
 

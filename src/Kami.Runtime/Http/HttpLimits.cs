@@ -15,8 +15,10 @@ public sealed record HttpLimits
     /// byte (1 MiB: ~96 MiB allocated, ~180 ms), where a string costs about its size.
     /// </summary>
     public int MaxBinaryResponseBytes { get; init; } = 1 << 20;
+    /// <summary>The default of <see cref="MaxRequestsPerCall"/>.</summary>
+    public const int DefaultMaxRequestsPerCall = 16;
     /// <summary>Requests per call (default 16); each redirect hop is part of the request that caused it.</summary>
-    public int MaxRequestsPerCall { get; init; } = 16;
+    public int MaxRequestsPerCall { get; init; } = DefaultMaxRequestsPerCall;
     /// <summary>Redirects followed per request (default 5), each checked like the first request.</summary>
     public int MaxRedirects { get; init; } = 5;
     /// <summary>Timeout of a request that names none, and the longest one may ask for (default 10 s).</summary>

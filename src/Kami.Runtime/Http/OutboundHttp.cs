@@ -141,7 +141,7 @@ internal sealed class OutboundHttp : IDisposable
             using var response = sent;
             var status = (int)response.StatusCode;
             hops?.Answered(status);
-            if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+            if (HttpRedirects.IsFollowed(status) && response.Headers.Location is { } location)
             {
                 if (hop == Limits.MaxRedirects) return Fail(FetchErrorKind.Denied, $"more than {Limits.MaxRedirects} redirects");
                 var next = new Uri(uri, location);

@@ -15,6 +15,7 @@ internal readonly record struct MemoryPlan(long MemoryBytes, uint TableElements,
 {
     /// <summary>Wasmtime keeps a table element as one pointer.</summary>
     public const int TableElementBytes = 8;
+    /// <summary>The most elements a table may have, in a call's store and in the pooling allocator's slots alike.</summary>
     public const uint MaxTableElements = 1_000_000;
 
     /// <summary>What an unreadable component is held to: one memory, a few modest tables.</summary>

@@ -55,7 +55,7 @@ internal static class PoolingAllocatorSizing
             .WithMaxTablesPerComponent(32)
             .WithMaxTablesPerModule(4)
             .WithMaxTables(components * 8)
-            .WithMaxTableElements(1_000_000)
+            .WithMaxTableElements(MemoryPlan.MaxTableElements)
             .WithMaxMemorySize(unchecked((nuint)((long)SecurityPolicy.MaxAllowedMemoryMb << 20)))
             .WithMaxCoreInstanceSize(4 << 20)
             .WithMaxComponentInstanceSize(4 << 20)

@@ -1,5 +1,6 @@
 using Kami.Mcp.Observability;
 using Kami.Runtime.Execution;
+using Kami.Core.Security.Network;
 
 namespace Kami.Mcp.Tests.InMemory;
 

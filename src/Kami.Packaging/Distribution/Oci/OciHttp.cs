@@ -1,3 +1,4 @@
+using Kami.Core.Security.Network;
 using System.Net;
 using System.Net.Http.Headers;
 using Kami.Core.Errors;
@@ -24,7 +25,7 @@ internal sealed class OciHttp(HttpMessageInvoker client, DownloadLimits limits)
             if (authorization is not null && mayAuthorize(current)) request.Headers.Authorization = authorization;
             if (content is not null) request.Content = content();
             var response = await client.SendAsync(request, cancellation).ConfigureAwait(false);
-            if (!IsRedirect(response.StatusCode) || (method != HttpMethod.Get && method != HttpMethod.Head)) return response;
+            if (!HttpRedirects.IsFollowed((int)response.StatusCode) || (method != HttpMethod.Get && method != HttpMethod.Head)) return response;
             var location = response.Headers.Location;
             response.Dispose();
             if (redirects >= limits.MaxRedirects)
@@ -35,5 +36,4 @@ internal sealed class OciHttp(HttpMessageInvoker client, DownloadLimits limits)
         }
     }
 
-    private static bool IsRedirect(HttpStatusCode code) => (int)code is 301 or 302 or 303 or 307 or 308;
 }

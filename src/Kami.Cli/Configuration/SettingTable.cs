@@ -1,0 +1,60 @@
+using System.Globalization;
+using Kami.Core.Tools;
+using Kami.Packaging.Distribution;
+using Kami.Runtime.Execution;
+
+namespace Kami.Cli.Configuration;
+
+/// <summary>
+/// Every top-level setting, once: <see cref="SettingsLoader"/> layers over these defaults and accepts these keys,
+/// <c>kami status</c> lists them in this order, and a test holds README.md's settings table to these rows.
+/// Defaults that a component enforces (the runtime's, the downloader's) are read from that component, not restated.
+/// </summary>
+internal static class SettingTable
+{
+    /// <summary>What an environment variable's name starts with to set a setting.</summary>
+    public const string EnvPrefix = "KAMI_";
+
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        new(SettingKeys.Home, Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kami"),
+            "registry, installed tools (`tools/<id>/<version>/<sha>`), tool data (`data/<id>`)") { DocumentedDefault = "~/.kami" },
+        new(SettingKeys.Database, null, "the SQLite registry (WAL; several processes may use it at once)") { DocumentedDefault = "<home>/registry.db" },
+        new(SettingKeys.MaxConcurrency, Number(RuntimeOptions.Default.MaxConcurrency), "tool calls running at once") { DocumentedDefault = "CPU count (≥ 2)" },
+        new(SettingKeys.QueueLimit, Number(RuntimeOptions.Default.QueueLimit), "calls waiting for a worker before \"busy\""),
+        new(SettingKeys.ToolNames, ToolNaming.StyleName(ToolNameStyle.Id), "`id` or `underscore` (below)"),
+        new(SettingKeys.RateLimitPerMinute, "0", "calls per tool per minute") { DocumentedDefault = "0 (off)" },
+        new(SettingKeys.AuditArguments, "false", "keep call arguments in the audit log"),
+        new(SettingKeys.TokenFile, null, "the file holding the bearer token for HTTP (at least 32 characters)") { DocumentedDefault = "<home>/token, created once" },
+        new(SettingKeys.Token, null, "the bearer token itself, instead of a file (`kami status` does not show it)") { Shown = false },
+        new(SettingKeys.AllowedOrigins, null, "browser origins allowed over HTTP (comma-separated)") { DocumentedDefault = "loopback only" },
+        new(SettingKeys.PoolingAllocator, Flag(RuntimeOptions.Default.PoolingAllocator),
+            "pre-reserved Wasmtime instance slots (faster calls; reserves address space, so turn off under a tight `ulimit -v`)"),
+        new(SettingKeys.LogLevel, "info",
+            "the least severe line `kami serve` writes to stderr (`trace`, `debug`, `info`, `warn`, `error`, `off`); guest `log` lines pass the same filter"),
+        new(SettingKeys.EnvDenyList, null,
+            "host variables no tool is ever given, whatever its `env_allow_list` says (comma-separated; `KAMI_*` are always withheld)"),
+        new(SettingKeys.RequireApproval, "false", "without a terminal, install a tool that asks for any capability only with `--yes`"),
+        new(SettingKeys.RequireSignature, "false",
+            "refuse, at install and at load, a tool that is unsigned, signed by a key not in `kami trust list`, or signed for its code only "
+            + "while its manifest grants anything beyond the defaults (a bad signature is refused always)"),
+        new(SettingKeys.IndexUrl, null, "the registry index (the Rust KAMI's JSON format) for `kami search`, install by id and `kami update`"),
+        new(SettingKeys.MaxDownloadMb, Number(DownloadLimits.DefaultMaxBytes >> 20),
+            "the largest download (package or index) KAMI accepts; a larger one is cut off while it arrives"),
+        new(SettingKeys.CacheMaxMb, Number(RuntimeOptions.Default.CompiledCacheMaxBytes >> 20),
+            "the compiled-component cache in `$KAMI_HOME/cache` (HMAC-verified before use; least recently used evicted; 0 turns it off)"),
+        new(SettingKeys.NetAllowPrivate, null,
+            "CIDRs or host names a tool's `kami:http` requests may reach although they resolve to loopback or private addresses (comma-separated)"),
+    ];
+
+    /// <summary>Every key config.toml may hold at the top level.</summary>
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string>(All.Select(s => s.Key), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The settings that have a default, as the bottom configuration layer (a key without one stays unset).</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults() =>
+        All.Where(s => s.Default is not null).ToDictionary(s => s.Key, s => s.Default);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Flag(bool value) => value ? "true" : "false";
+}
