@@ -1,7 +1,7 @@
 using System.Net;
 using Kami.Core.Errors;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>Parses the <c>--http host:port</c> value and says whether it is loopback-only.</summary>
 public sealed record HttpEndpoint(IPAddress Address, int Port)

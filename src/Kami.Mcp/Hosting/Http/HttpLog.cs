@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>The server log entries of the HTTP host: refused requests. Event ids 1000-1099 stay stable.</summary>
-internal static partial class ServerLog
+internal static partial class HttpLog
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "HTTP 401 for {Method} {Path} from {Remote}: {Reason}")]
     public static partial void Unauthorized(ILogger logger, string method, string path, string? remote, string reason);

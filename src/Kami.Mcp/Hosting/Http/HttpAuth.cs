@@ -1,6 +1,6 @@
 using Kami.Core.Errors;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
 /// Decides the bearer token of <c>kami serve --http</c> (and of the client snippet <c>kami mcp-config --http</c>

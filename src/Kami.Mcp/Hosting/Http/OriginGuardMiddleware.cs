@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
 /// DNS-rebinding protection: a browser request carries an Origin; refuse any Origin that is not loopback or
@@ -13,7 +13,7 @@ internal sealed class OriginGuardMiddleware(RequestDelegate next, IReadOnlyList<
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0 || IsAllowed(origin)) return next(context);
-        ServerLog.ForbiddenOrigin(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(), origin);
+        HttpLog.ForbiddenOrigin(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(), origin);
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return context.Response.WriteAsync($"forbidden: origin {origin} is not allowed (allowed_origins in config)");
     }

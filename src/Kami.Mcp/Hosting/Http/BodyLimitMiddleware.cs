@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
 /// Logs (and answers early) requests over the body limit. Kestrel enforces the limit itself while the body is read;
@@ -30,5 +30,5 @@ internal sealed class BodyLimitMiddleware(RequestDelegate next, long limit, ILog
     }
 
     private void Log(HttpContext context) =>
-        ServerLog.BodyTooLarge(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(), limit);
+        HttpLog.BodyTooLarge(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(), limit);
 }

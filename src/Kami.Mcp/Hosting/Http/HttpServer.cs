@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
 /// <c>kami serve --http</c>: Streamable HTTP at /mcp. Loopback by default; a bearer token on every bind unless
@@ -21,14 +21,33 @@ public static class HttpServer
     /// <summary>The one URL path the MCP endpoint answers on.</summary>
     public const string Path = "/mcp";
 
+    private const string DefaultEndpoint = "127.0.0.1:8931";
+
     /// <summary>
     /// Serves until <paramref name="cancellation"/>; <paramref name="started"/> gets the endpoint's URL once it listens (with the real port when 0 was asked).
-    /// Throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) for a missing or weak token, or <c>--no-auth</c> off loopback. Without
-    /// <see cref="ServeOptions.HttpEndpoint"/> it listens on 127.0.0.1:8931.
+    /// Throws what <see cref="Build"/> throws.
     /// </summary>
     public static async Task RunAsync(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, Action<Uri>? started, CancellationToken cancellation)
     {
-        var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? "127.0.0.1:8931");
+        await using var app = Build(options, registry, auditLog);
+        await app.StartAsync(cancellation).ConfigureAwait(false);
+        var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? DefaultEndpoint);
+        var address = app.Urls.FirstOrDefault() ?? $"http://{endpoint.Address}:{endpoint.Port}";
+        started?.Invoke(new Uri(new Uri(address), Path));
+        await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The server, built but not started: Kestrel, the Host/Origin/token/body checks in front of MCP at <see cref="Path"/>.
+    /// <paramref name="configureServices"/> runs last, so its registrations win (tests put an in-memory Kestrel transport,
+    /// a fake executor or clock there). Throws <see cref="KamiException"/> (<see cref="ErrorKind.InvalidInput"/>) for a
+    /// missing or weak token, or <c>--no-auth</c> off loopback. Without <see cref="ServeOptions.HttpEndpoint"/> it listens on
+    /// 127.0.0.1:8931.
+    /// </summary>
+    public static WebApplication Build(ServeOptions options, IToolRegistry registry, IAuditLog? auditLog, Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = HttpEndpoint.Parse(options.HttpEndpoint ?? DefaultEndpoint);
         if (options.NoAuth && !endpoint.IsLoopback)
             throw new KamiException(ErrorKind.InvalidInput,
                 $"--no-auth is allowed only on a loopback address (127.0.0.1, [::1], localhost); {endpoint.Address} can be reached from other machines, "
@@ -64,17 +83,15 @@ public static class HttpServer
                 return await next(context, linked.Token).ConfigureAwait(false);
             }));
 
-        await using var app = builder.Build();
+        configureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
         if (endpoint.IsLoopback) app.UseHostFiltering();
         app.UseMiddleware<OriginGuardMiddleware>(options.AllowedOrigins);
         if (token is not null) app.UseMiddleware<BearerTokenMiddleware>(token);
         app.UseMiddleware<BodyLimitMiddleware>(options.MaxRequestBodyBytes);
         app.MapMcp(Path);
         app.Map("/healthz", (RequestDelegate)(context => context.Response.WriteAsync("ok")));
-
-        await app.StartAsync(cancellation).ConfigureAwait(false);
-        var address = app.Urls.FirstOrDefault() ?? $"http://{endpoint.Address}:{endpoint.Port}";
-        started?.Invoke(new Uri(new Uri(address), Path));
-        await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
+        return app;
     }
 }

@@ -1,6 +1,6 @@
 using Kami.Core.Errors;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
 /// What a bearer token must be, wherever it comes from: at least 32 characters, the length of 128 random bits

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Kami.Core.Errors;
 
-namespace Kami.Mcp.Hosting;
+namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
 /// The token <c>kami serve --http</c> uses when none is configured: <c>$KAMI_HOME/token</c>, 32 random bytes in hex,
