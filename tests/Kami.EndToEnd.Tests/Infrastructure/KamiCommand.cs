@@ -1,6 +1,6 @@
 using Kami.TestCommon;
 
-namespace Kami.Mcp.Tests.Infrastructure;
+namespace Kami.EndToEnd.Tests.Infrastructure;
 
 /// <summary>How a test starts kami: a program and the arguments that come before kami's own.</summary>
 public sealed record KamiCommand(string FileName, IReadOnlyList<string> LeadingArguments)

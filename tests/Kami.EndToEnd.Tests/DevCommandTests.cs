@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>kami dev: serve a package, rebuild on change, swap the new build in, keep the last good one on a failed build.</summary>
 public sealed partial class DevCommandTests : IDisposable
@@ -63,8 +63,7 @@ public sealed partial class DevCommandTests : IDisposable
     private sealed class DevProcess : IAsyncDisposable
     {
         private readonly Process _process;
-        private readonly List<string> _lines = [];
-        private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Done)> _waiters = [];
+        private readonly OutputLines _lines = new();
 
         private DevProcess(Process process) => _process = process;
 
@@ -73,61 +72,18 @@ public sealed partial class DevCommandTests : IDisposable
             var process = Process.Start(KamiCli.StartInfo(["dev", package, "--http", "127.0.0.1:0", "--no-auth"])) ?? throw new InvalidOperationException($"cannot start {KamiCli.FileName}");
             var dev = new DevProcess(process);
             process.StandardInput.Close();
-            process.ErrorDataReceived += (_, e) => dev.OnLine(e.Data);
-            process.OutputDataReceived += (_, e) => dev.OnLine(e.Data);
+            process.ErrorDataReceived += (_, e) => dev._lines.Add(e.Data);
+            process.OutputDataReceived += (_, e) => dev._lines.Add(e.Data);
             process.BeginErrorReadLine();
             process.BeginOutputReadLine();
             return dev;
         }
 
-        private void OnLine(string? line)
-        {
-            if (line is null) return;
-            lock (_lines)
-            {
-                _lines.Add(line);
-                foreach (var w in _waiters.Where(w => w.Match(line)).ToList())
-                {
-                    _waiters.Remove(w);
-                    w.Done.TrySetResult(line);
-                }
-            }
-        }
-
-        public async Task<string> WaitForLineAsync(Func<string, bool> match)
-        {
-            var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            lock (_lines)
-            {
-                if (_lines.FirstOrDefault(match) is { } seen) return seen;
-                _waiters.Add((match, done));
-            }
-            try
-            {
-                return await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (TimeoutException)
-            {
-                throw new TimeoutException("kami dev did not print the expected line; it printed:\n" + Output);
-            }
-        }
+        public Task<string> WaitForLineAsync(Func<string, bool> match) => _lines.WaitForAsync(match, "kami dev");
 
         /// <summary>Everything printed so far, for a failure message.</summary>
-        public string Output
-        {
-            get { lock (_lines) return string.Join('\n', _lines); }
-        }
+        public string Output => _lines.Text;
 
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-            catch (InvalidOperationException) { }
-            catch (TimeoutException) { }
-            _process.Dispose();
-        }
+        public async ValueTask DisposeAsync() => await ProcessEnd.KillAsync(_process);
     }
 }

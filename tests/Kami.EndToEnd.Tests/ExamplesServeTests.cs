@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>
 /// The examples/ shelf, as a user gets it: each is built from source (JS/TS components are not committed), passes

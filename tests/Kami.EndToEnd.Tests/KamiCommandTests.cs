@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>KAMI_TEST_BINARY: the process-level tests run the published kami instead of kami.dll (scripts/test-published.sh).</summary>
 public sealed class KamiCommandTests

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kami.Mcp.Tests.Infrastructure;
+namespace Kami.EndToEnd.Tests.Infrastructure;
 
 /// <summary>One line of <c>kami logs --json</c>.</summary>
 public sealed record AuditRecord(

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 using ModelContextProtocol.Protocol;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>
 /// The audit log of outbound HTTP end to end: the http_fetch fixture served by <c>kami serve</c> (stdio) against a

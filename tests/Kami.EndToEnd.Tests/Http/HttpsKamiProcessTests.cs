@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 using Kami.TestCommon.Tls;
 
-namespace Kami.Mcp.Tests.Http;
+namespace Kami.EndToEnd.Tests.Http;
 
 /// <summary>
 /// HTTPS through a real <c>kami run</c> process: the test's CA is trusted only because the process's SSL_CERT_FILE

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>
 /// Code health bug, pooling under a tight <c>ulimit -v</c>: Wasmtime used to abort the process (a Rust panic, exit 134)

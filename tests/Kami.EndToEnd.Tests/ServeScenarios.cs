@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using static Kami.Mcp.Tests.Infrastructure.KamiHome;
+using static Kami.EndToEnd.Tests.Infrastructure.KamiHome;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>
 /// End-to-end scenarios run against the real <c>kami serve</c> with the SDK's real client, once per transport
@@ -28,7 +28,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
         Assert.NotNull(client.ServerCapabilities.Logging);
 
         var tools = await client.ListToolsAsync();
-        Assert.Equal([EchoId, FailId, LogId, LoopId], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal([EchoId, FailId, LogId, SpinId], tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         var echo = tools.Single(t => t.Name == EchoId).ProtocolTool;
         Assert.Contains("Echoes", echo.Description, StringComparison.Ordinal);
         var schema = echo.InputSchema;
@@ -127,17 +127,16 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
         {
             var client = await quiet.ConnectAsync();
             Assert.NotEqual(true, (await CallEchoAsync(client, "quiet")).IsError);
-            await Task.Delay(200); // the console logger writes from its own thread
+            // The log tool's info line is written after anything the echo call logged: once it is there, so is that.
+            Assert.Equal("logged", TextOf(await client.CallToolAsync(LogId, new Dictionary<string, object?>())));
+            await quiet.WaitForStderrAsync("[test.kami.log] info message");
             Assert.DoesNotContain("echo called", quiet.Stderr, StringComparison.Ordinal);
         }
 
         await using var verbose = await ServeAsync(Home, env: new Dictionary<string, string?> { ["KAMI_LOG_LEVEL"] = "debug" });
         var verboseClient = await verbose.ConnectAsync();
         Assert.NotEqual(true, (await CallEchoAsync(verboseClient, "verbose")).IsError);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!verbose.Stderr.Contains("[dev.kami.echo] echo called", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
-            await Task.Delay(20);
-        Assert.Contains("[dev.kami.echo] echo called", verbose.Stderr, StringComparison.Ordinal);
+        await verbose.WaitForStderrAsync("[dev.kami.echo] echo called");
     }
 
     [Fact]
@@ -149,10 +148,10 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
         var startedAt = DateTimeOffset.UtcNow;
 
         using var cts = new CancellationTokenSource();
-        var call = client.CallToolAsync(LoopId, new Dictionary<string, object?>(), cancellationToken: cts.Token).AsTask();
-        // The stimulus, not a synchronisation: let the guest spin for a moment (it never finishes by itself).
-        var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(1)));
-        Assert.NotSame(call, finished);
+        var call = client.CallToolAsync(SpinId, new Dictionary<string, object?>(), cancellationToken: cts.Token).AsTask();
+        // The guest logs "spinning" before it spins: cancel once guest code is running, however long it took to start.
+        await served.WaitForStderrAsync($"[{SpinId}] spinning");
+        Assert.False(call.IsCompleted, "the spinning call ended by itself");
         var clock = Stopwatch.StartNew();
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -164,9 +163,9 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the next call took {clock.Elapsed}: the loop still held the only worker");
 
         // The server recorded the loop as cancelled after it had spent fuel: the guest ran and was interrupted.
-        var loop = await AuditLog.WaitForAsync(Home, r => r.Tool == LoopId && r.StartedAt >= startedAt.AddSeconds(-1) && r.Transport == served.Transport);
-        Assert.Equal("Cancelled", loop.Outcome);
-        Assert.True(loop.FuelUsed > 0, "the loop spent no fuel: it never ran");
+        var spin = await AuditLog.WaitForAsync(Home, r => r.Tool == SpinId && r.StartedAt >= startedAt.AddSeconds(-1) && r.Transport == served.Transport);
+        Assert.Equal("Cancelled", spin.Outcome);
+        Assert.True(spin.FuelUsed > 0, "the spin spent no fuel: it never ran");
     }
 
     [Fact]
@@ -219,7 +218,7 @@ public abstract class ServeScenarios(StandardHomeFixture fixture)
         var client = await served.ConnectAsync();
 
         var names = (await client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
-        Assert.True(names.SetEquals(["dev_kami_echo", "test_kami_fail", "test_kami_log", "test_kami_loop"]), string.Join(", ", names));
+        Assert.True(names.SetEquals(["dev_kami_echo", "test_kami_fail", "test_kami_log", "test_kami_spin"]), string.Join(", ", names));
         Assert.All(names, n => Assert.Matches("^[a-zA-Z0-9_-]{1,64}$", n));
 
         var result = await client.CallToolAsync("dev_kami_echo", new Dictionary<string, object?> { ["text"] = "hi" });

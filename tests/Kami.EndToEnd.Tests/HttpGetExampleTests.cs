@@ -1,13 +1,10 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 using ModelContextProtocol.Protocol;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>
 /// examples/http-get (JavaScript, http.fetch from @kami/tool over kami:http/outgoing) as a user gets it: built from
@@ -19,37 +16,19 @@ public sealed class HttpGetExampleTests : IDisposable
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
     private const string Id = "dev.kami.http-get";
     private readonly TempDirectory _dir = new();
-    private readonly HttpListener _listener = new();
-    private readonly ConcurrentQueue<string> _requests = new();
-    private readonly int _port;
-
-    public HttpGetExampleTests()
+    private readonly LoopbackHttpServer _server = new(context =>
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                _port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://localhost:{_port}/");
-            _listener.Prefixes.Add($"http://127.0.0.1:{_port}/");
-            try
-            {
-                _listener.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-            }
-        }
-        _ = Task.Run(ServeAsync);
-    }
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(Page)).AsTask();
+    });
+
+    private int Port => _server.Port;
+
+    private IEnumerable<string> Requests => _server.Requests.Select(r => r.Path);
 
     public void Dispose()
     {
-        _listener.Close();
+        _server.Dispose();
         _dir.Dispose();
     }
 
@@ -63,7 +42,7 @@ public sealed class HttpGetExampleTests : IDisposable
         // Loopback is private: only the operator's net_allow_private (here, for this serve only) lets the tool reach it.
         await using var served = new StdioServedKami(home, [], new Dictionary<string, string?> { ["KAMI_NET_ALLOW_PRIVATE"] = "127.0.0.0/8,::1" });
         var client = await served.ConnectAsync();
-        var result = await client.CallToolAsync(Id, new Dictionary<string, object?> { ["url"] = $"http://localhost:{_port}/page" });
+        var result = await client.CallToolAsync(Id, new Dictionary<string, object?> { ["url"] = $"http://localhost:{Port}/page" });
         var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
         Assert.True(result.IsError != true, text);
 
@@ -73,7 +52,7 @@ public sealed class HttpGetExampleTests : IDisposable
         Assert.Equal(3000, answer.GetProperty("length").GetInt32());
         Assert.Equal(Page[..1024], answer.GetProperty("body").GetString());
         Assert.True(answer.GetProperty("truncated").GetBoolean());
-        Assert.Equal(["/page"], _requests);
+        Assert.Equal(["/page"], Requests);
     }
 
     [Fact]
@@ -81,12 +60,12 @@ public sealed class HttpGetExampleTests : IDisposable
     {
         var package = await BuildLocalhostCopyAsync();
 
-        var run = await KamiCli.RunAsync(["run", package, "--input", $"{{\"url\":\"http://localhost:{_port}/page\"}}"], timeout: BuildTimeout);
+        var run = await KamiCli.RunAsync(["run", package, "--input", $"{{\"url\":\"http://localhost:{Port}/page\"}}"], timeout: BuildTimeout);
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("denied", run.Output, StringComparison.Ordinal);
         Assert.Contains("net_allow_private", run.Output, StringComparison.Ordinal);
-        Assert.Empty(_requests);
+        Assert.Empty(Requests);
     }
 
     [Fact]
@@ -127,37 +106,6 @@ public sealed class HttpGetExampleTests : IDisposable
         var test = await Ok(["test", package], null);
         Assert.Contains(" passed, 0 failed", test.Stdout, StringComparison.Ordinal);
         return package;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            _requests.Enqueue(context.Request.RawUrl ?? "");
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            try
-            {
-                await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(Page));
-                context.Response.Close();
-            }
-            catch (HttpListenerException)
-            {
-                // The client went away: nothing to answer.
-            }
-        }
     }
 
     private static async Task<CliResult> Ok(string[] args, IReadOnlyDictionary<string, string?>? env)

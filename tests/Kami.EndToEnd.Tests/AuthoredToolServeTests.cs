@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Kami.Mcp.Tests.Infrastructure;
+using Kami.EndToEnd.Tests.Infrastructure;
 using Kami.TestCommon;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace Kami.Mcp.Tests;
+namespace Kami.EndToEnd.Tests;
 
 /// <summary>
 /// A new author's path, with the real binary: kami init → build → run → test → install, then the tool is listed

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using ModelContextProtocol.Client;
 
-namespace Kami.Mcp.Tests.Infrastructure;
+namespace Kami.EndToEnd.Tests.Infrastructure;
 
 /// <summary>Client options for the tests.</summary>
 public static class ClientOptions
@@ -27,6 +26,9 @@ public interface IServedKami : IAsyncDisposable
     /// <summary>What the server wrote to stderr so far (for failure messages).</summary>
     string Stderr { get; }
 
+    /// <summary>Completes with the first stderr line (already written or yet to come) that contains <paramref name="text"/>.</summary>
+    Task<string> WaitForStderrAsync(string text);
+
     /// <summary>Connects the SDK client; without <paramref name="options"/>, with <see cref="ClientOptions.Current"/>.</summary>
     Task<McpClient> ConnectAsync(McpClientOptions? options = null);
 }
@@ -38,14 +40,13 @@ public interface IServedKami : IAsyncDisposable
 public sealed class StdioServedKami(KamiHome home, IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? env) : IServedKami
 {
     private readonly ConcurrentQueue<McpClient> _clients = new();
-    private readonly StringBuilder _stderr = new();
+    private readonly OutputLines _stderr = new();
 
     public string Transport => "stdio";
 
-    public string Stderr
-    {
-        get { lock (_stderr) return _stderr.ToString(); }
-    }
+    public string Stderr => _stderr.Text;
+
+    public Task<string> WaitForStderrAsync(string text) => _stderr.WaitForAsync(text);
 
     public async Task<McpClient> ConnectAsync(McpClientOptions? options = null)
     {
@@ -59,7 +60,7 @@ public sealed class StdioServedKami(KamiHome home, IReadOnlyList<string> args, I
             Command = KamiCli.FileName,
             Arguments = [.. KamiCli.LeadingArguments, "serve", "--home", home.Path, .. args],
             EnvironmentVariables = environment,
-            StandardErrorLines = line => { lock (_stderr) _stderr.AppendLine(line); },
+            StandardErrorLines = _stderr.Add,
             ShutdownTimeout = TimeSpan.FromSeconds(5),
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -82,7 +83,7 @@ public sealed partial class HttpServedKami : IServedKami
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<McpClient> _clients = new();
-    private readonly StringBuilder _stderr = new();
+    private readonly OutputLines _stderr = new();
     private readonly TaskCompletionSource<Uri> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HttpServedKami(Process process) => _process = process;
@@ -94,10 +95,9 @@ public sealed partial class HttpServedKami : IServedKami
     /// <summary>The token clients send by default (null: none, and the server is started with --no-auth).</summary>
     public string? Token { get; init; }
 
-    public string Stderr
-    {
-        get { lock (_stderr) return _stderr.ToString(); }
-    }
+    public string Stderr => _stderr.Text;
+
+    public Task<string> WaitForStderrAsync(string text) => _stderr.WaitForAsync(text);
 
     public static async Task<HttpServedKami> StartAsync(KamiHome home, IReadOnlyList<string>? args = null,
         IReadOnlyDictionary<string, string?>? env = null, string? clientToken = null, bool defaultAuth = false)
@@ -130,7 +130,7 @@ public sealed partial class HttpServedKami : IServedKami
     private void OnStderr(string? line)
     {
         if (line is null) return;
-        lock (_stderr) _stderr.AppendLine(line);
+        _stderr.Add(line);
         if (ServingLine().Match(line) is { Success: true } match) _started.TrySetResult(new Uri(match.Groups[1].Value));
     }
 
@@ -162,14 +162,7 @@ public sealed partial class HttpServedKami : IServedKami
         {
             try { await client.DisposeAsync(); } catch (Exception) { /* the server may already be gone */ }
         }
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        catch (InvalidOperationException) { }
-        catch (TimeoutException) { }
-        _process.Dispose();
+        await ProcessEnd.KillAsync(_process);
     }
 
     /// <summary>A view of this server whose disposal ends only the clients made through it, not the server.</summary>
@@ -182,6 +175,8 @@ public sealed partial class HttpServedKami : IServedKami
         public string Transport => server.Transport;
 
         public string Stderr => server.Stderr;
+
+        public Task<string> WaitForStderrAsync(string text) => server.WaitForStderrAsync(text);
 
         public async Task<McpClient> ConnectAsync(McpClientOptions? options = null)
         {

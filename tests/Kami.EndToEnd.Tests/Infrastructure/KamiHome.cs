@@ -1,6 +1,6 @@
 using Kami.TestCommon;
 
-namespace Kami.Mcp.Tests.Infrastructure;
+namespace Kami.EndToEnd.Tests.Infrastructure;
 
 /// <summary>A throwaway KAMI home (registry + installed tools), filled through the real CLI.</summary>
 public sealed class KamiHome : IDisposable
@@ -8,7 +8,7 @@ public sealed class KamiHome : IDisposable
     public const string EchoId = "dev.kami.echo";
     public const string FailId = "test.kami.fail";
     public const string LogId = "test.kami.log";
-    public const string LoopId = "test.kami.loop";
+    public const string SpinId = "test.kami.spin";
 
     private readonly TempDirectory _dir = new();
 
@@ -16,15 +16,15 @@ public sealed class KamiHome : IDisposable
 
     public string Path => _dir.Combine("home");
 
-    /// <summary>A home with the echo example and the fail, log and loop fixtures installed.</summary>
+    /// <summary>A home with the echo example and the fail, log and spin fixtures installed.</summary>
     public static async Task<KamiHome> WithStandardToolsAsync()
     {
         var home = new KamiHome();
         await home.InstallEchoAsync();
         await home.InstallFixtureAsync("fail", FailId);
         await home.InstallFixtureAsync("log", LogId);
-        // Neither fuel nor the wall clock may stop the loop during a test: only cancellation does.
-        await home.InstallFixtureAsync("loop", LoopId, "[security]\nmax_execution_ms = 600000\nmax_fuel = 1000000000000000000\n");
+        // Neither fuel nor the wall clock may stop the spin during a test: only cancellation does.
+        await home.InstallFixtureAsync("spin", SpinId, "[security]\nmax_execution_ms = 600000\nmax_fuel = 1000000000000000000\n");
         return home;
     }
 

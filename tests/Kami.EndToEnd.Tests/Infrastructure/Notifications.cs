@@ -3,7 +3,7 @@ using System.Text.Json;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
-namespace Kami.Mcp.Tests.Infrastructure;
+namespace Kami.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Records the notifications a client receives and lets a test await one that matches, instead of sleeping.

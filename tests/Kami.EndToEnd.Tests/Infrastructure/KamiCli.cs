@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Kami.TestCommon;
 
-namespace Kami.Mcp.Tests.Infrastructure;
+namespace Kami.EndToEnd.Tests.Infrastructure;
 
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
@@ -96,7 +96,7 @@ public static class KamiCli
 
     private static string FindDll()
     {
-        // The test output directory is artifacts/bin/Kami.Mcp.Tests/<configuration>/ (UseArtifactsOutput).
+        // The test output directory is artifacts/bin/Kami.EndToEnd.Tests/<configuration>/ (UseArtifactsOutput).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
         string[] candidates =
         [
