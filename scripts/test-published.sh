@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The tests that start kami as a process (tests/Kami.Mcp.Tests outside InMemory/: serve over stdio and HTTP, dev, init,
+# The tests that start kami as a process (tests/Kami.EndToEnd.Tests: serve over stdio and HTTP, dev, init,
 # build, test, run, install) against the published NativeAOT kami instead of `dotnet kami.dll`, so what users install
 # is what is tested; a test failing only here is an AOT bug (trimming, reflection). Publishes it first
 # (scripts/publish-aot.sh, after guest/install-toolchain.sh, which installs clang and zlib1g-dev for the native link);
@@ -22,7 +22,7 @@ fi
 
 log="$root/artifacts/test-published-output.log"
 echo "==> the process-level tests against $binary"
-KAMI_TEST_BINARY="$binary" dotnet test tests/Kami.Mcp.Tests -c Release --filter "FullyQualifiedName!~Kami.Mcp.Tests.InMemory." \
+KAMI_TEST_BINARY="$binary" dotnet test tests/Kami.EndToEnd.Tests -c Release \
   --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 passed=0; failed=0

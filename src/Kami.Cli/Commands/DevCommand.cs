@@ -5,6 +5,7 @@ using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Hosting;
 using Kami.Mcp.Hosting;
+using Kami.Mcp.Hosting.Http;
 using Kami.Packaging.Install;
 using Kami.Registry.Sqlite;
 using Kami.Runtime.Execution;

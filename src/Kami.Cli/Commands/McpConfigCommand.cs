@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Kami.Cli.Configuration;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
-using Kami.Mcp.Hosting;
+using Kami.Mcp.Hosting.Http;
 
 namespace Kami.Cli.Commands;
 

@@ -3,6 +3,7 @@ using Kami.Cli.Configuration;
 using Kami.Cli.Output;
 using Kami.Core.Tools;
 using Kami.Mcp.Hosting;
+using Kami.Mcp.Hosting.Http;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Execution;
 

@@ -4,7 +4,6 @@ using Kami.Core.Registry;
 using Kami.Core.Tools;
 using Kami.Mcp.Hosting;
 using Kami.Mcp.Tools;
-using Kami.Mcp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -5,7 +5,7 @@ namespace Kami.Runtime.Tests.Http;
 /// <summary>
 /// No product code can weaken TLS: nothing under src/ installs its own certificate check (which is how validation
 /// gets turned off) or lowers the protocol. The end-to-end proof that validation is on is in HttpsUntrustedTests and
-/// Kami.Mcp.Tests' HttpsKamiProcessTests; this catches a new HttpClient somewhere else (downloads, index) too.
+/// Kami.EndToEnd.Tests' HttpsKamiProcessTests; this catches a new HttpClient somewhere else (downloads, index) too.
 /// </summary>
 public sealed class CertificateValidationSourceTests
 {

@@ -13,7 +13,7 @@ namespace Kami.Runtime.Tests.Http;
 /// <summary>
 /// HTTPS to a server whose certificate this process does not trust (a CA made by the test): the TLS handshake is
 /// refused by the client, the guest gets <c>unreachable</c> saying the certificate was not trusted, and no request
-/// reaches the server. Trusted HTTPS is tested through a kami process told about the CA (Kami.Mcp.Tests).
+/// reaches the server. Trusted HTTPS is tested through a kami process told about the CA (Kami.EndToEnd.Tests).
 /// </summary>
 public sealed class HttpsUntrustedTests(HttpRuntimeFixture fixture) : IClassFixture<HttpRuntimeFixture>, IDisposable
 {
