@@ -59,9 +59,8 @@ public static class KamiMcpServices
         builder.WithRequestFilters(filters => filters.AddListToolsFilter(next => async (context, cancellation) =>
         {
             var result = await next(context, cancellation).ConfigureAwait(false);
-            // The tools are listed; make the runtime while the agent decides what to call (not with a test's fake executor).
-            if (context.Services!.GetRequiredService<IToolExecutor>() is RuntimeExecutor)
-                context.Services!.GetRequiredService<LazyToolRuntime>().WarmInBackground();
+            // The tools are listed; get ready for the first call while the agent decides what to call.
+            context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground();
             return result;
         }));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>

@@ -3,10 +3,15 @@ using Kami.Runtime.Execution;
 namespace Kami.Mcp.Tools;
 
 /// <summary>
-/// Runs one call of a served tool. The server uses the sandbox (<see cref="RuntimeExecutor"/>); tests put a fake in
+/// Runs one call of a served tool. The server uses the sandbox (Hosting's RuntimeExecutor); tests put a fake in
 /// its place to drive the protocol mapping and the error path without a guest.
 /// </summary>
 internal interface IToolExecutor
 {
     Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation);
+
+    /// <summary>Gets ready for the first call off the call path, when there is anything to get ready (a fake has nothing).</summary>
+    void WarmInBackground()
+    {
+    }
 }

@@ -1,10 +1,13 @@
-using Kami.Mcp.Hosting;
+using Kami.Mcp.Tools;
 using Kami.Runtime.Execution;
 
-namespace Kami.Mcp.Tools;
+namespace Kami.Mcp.Hosting;
 
 /// <summary>Calls run in KAMI's sandbox (<see cref="ToolRuntime"/>, made on the first call), which the container owns and disposes.</summary>
 internal sealed class RuntimeExecutor(LazyToolRuntime runtime) : IToolExecutor
 {
     public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation) => runtime.Value.ExecuteAsync(request, cancellation);
+
+    /// <summary>Makes the runtime in the background (after tools/list, while the agent decides what to call).</summary>
+    public void WarmInBackground() => runtime.WarmInBackground();
 }
