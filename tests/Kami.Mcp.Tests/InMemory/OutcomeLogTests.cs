@@ -22,7 +22,10 @@ public sealed class OutcomeLogTests
     {
         var registry = new FakeRegistry();
         registry.Add(Tool("dev.kami.failing"));
-        var executor = new FakeExecutor(_ => ExecutionResult.Failure(kind, $"it went {kind}", ExecutionMetrics.Empty));
+        var error = kind == ErrorKind.LimitExceeded
+            ? ExecutionError.LimitExceeded(ResourceLimit.Fuel, "1,000", $"it went {kind}")
+            : ExecutionError.Of(kind, $"it went {kind}");
+        var executor = new FakeExecutor(_ => ExecutionResult.Failure(error, ExecutionMetrics.Empty));
 
         await using var kami = new InMemoryKami(registry, executor);
         var client = await kami.ConnectAsync();
