@@ -93,7 +93,7 @@ internal sealed class SandboxedTool : McpServerTool
             case ErrorKind.Busy: ToolLog.Busy(_logger, id, error.Message); break;
             case ErrorKind.IntegrityMismatch or ErrorKind.ComponentInvalid or ErrorKind.ToolNotFound: ToolLog.LoadRefused(_logger, id, error.Message); break;
             case ErrorKind.GuestTrapped: ToolLog.Trapped(_logger, id, error.Message); break;
-            case ErrorKind.LimitExceeded: ToolLog.LimitHit(_logger, id, error.Limit?.ToString() ?? "a", error.Message); break;
+            case ErrorKind.LimitExceeded: ToolLog.LimitHit(_logger, id, $"{error.Limit}", error.LimitValue!, error.Message); break;
         }
     }
 

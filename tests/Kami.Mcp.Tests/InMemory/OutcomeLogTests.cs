@@ -32,5 +32,7 @@ public sealed class OutcomeLogTests
         await client.CallToolAsync("dev.kami.failing");
 
         Assert.Contains(kami.Log.WithEvent(eventId), m => m.Contains("dev.kami.failing", StringComparison.Ordinal) && m.Contains($"it went {kind}", StringComparison.Ordinal));
+        // A limit's log event names the limit and its configured value, so an operator sees what to raise.
+        if (kind == ErrorKind.LimitExceeded) Assert.Contains(kami.Log.WithEvent(eventId), m => m.Contains("Fuel limit of 1,000", StringComparison.Ordinal));
     }
 }
