@@ -120,7 +120,7 @@ public class EchoBenchmarks
     public async Task<string?> Kami_ExecuteAsync()
     {
         var result = await _runtime.ExecuteAsync(_request);
-        return result.Ok ? result.Output : null;
+        return (result as ExecutionResult.Succeeded)?.Output;
     }
 
     /// <summary>Same call, blocking on the task (what a synchronous caller can do with the public API; there is no sync overload).</summary>
@@ -128,6 +128,6 @@ public class EchoBenchmarks
     public string? Kami_Synchronous()
     {
         var result = _runtime.ExecuteAsync(_request).GetAwaiter().GetResult();
-        return result.Ok ? result.Output : null;
+        return (result as ExecutionResult.Succeeded)?.Output;
     }
 }

@@ -59,7 +59,7 @@ public sealed class HttpAuditHopTests(HttpRuntimeFixture fixture) : IClassFixtur
 
         var result = await fixture.Loopback.ExecuteAsync(Fetch(new() { ["url"] = $"http://localhost:{server.Port}/go" }, "localhost"));
 
-        Assert.False(result.Ok);
+        Assert.IsType<ExecutionResult.Failed>(result);
         Assert.Equal(
             [new HttpHop("GET", "localhost", true, 302, null, 0, 0), new HttpHop("GET", "127.0.0.1", false, null, "denied", 0, 0)],
             Assert.Single(result.Metrics.Http).Hops);
@@ -74,7 +74,7 @@ public sealed class HttpAuditHopTests(HttpRuntimeFixture fixture) : IClassFixtur
 
         var result = await fixture.Default.ExecuteAsync(Fetch(new() { ["url"] = $"http://localhost:{server.Port}/" }, "localhost"));
 
-        Assert.False(result.Ok);
+        Assert.IsType<ExecutionResult.Failed>(result);
         Assert.Equal(new HttpHop("GET", "localhost", false, null, "denied", 0, 0), Assert.Single(Assert.Single(result.Metrics.Http).Hops));
         Assert.Empty(server.Requests);
     }

@@ -46,7 +46,7 @@ public sealed class ManifestSignatureAtLoadTests
 
         var result = await runtime.ExecuteAsync(Request(Signed, new ToolSignature(CodeSignature, Signer) { ManifestSignature = ManifestSig }));
 
-        Assert.True(result.Ok, result.Error);
+        Expect.Success(result);
     }
 
     [Fact]

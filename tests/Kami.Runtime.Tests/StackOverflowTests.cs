@@ -13,7 +13,7 @@ public sealed class StackOverflowTests(RuntimeFixture fixture)
         var result = await fixture.RunAsync("deep_stack");
 
         Expect.Failure(result, ErrorKind.LimitExceeded, "test.deep_stack", "stack overflow", "stack-size");
-        Assert.Equal(ResourceLimit.StackDepth, result.Limit);
+        Assert.Equal(ResourceLimit.StackDepth, Expect.Error(result).Limit);
         await fixture.AssertStillServesAsync();
     }
 
@@ -22,6 +22,6 @@ public sealed class StackOverflowTests(RuntimeFixture fixture)
     {
         var result = await fixture.RunAsync("bad_pointer");
 
-        Assert.DoesNotContain("stack", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("stack", Expect.Error(result).Message, StringComparison.OrdinalIgnoreCase);
     }
 }

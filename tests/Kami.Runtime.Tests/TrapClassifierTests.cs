@@ -46,8 +46,8 @@ public sealed class TrapClassifierTests
     [Fact]
     public void Classify_InterruptedByHost_ReportsTheHostsError()
     {
-        var stop = new KamiException(ErrorKind.Cancelled, "call to tool test.x was cancelled");
-        var wrapped = new WasmtimeException("error while executing", new GuestInterruptedException(stop));
+        var stop = ExecutionError.Of(ErrorKind.Cancelled, "call to tool test.x was cancelled");
+        var wrapped = new WasmtimeException("error while executing", new GuestStoppedException(stop));
 
         Assert.Same(stop, TrapClassifier.Classify("test.x", wrapped, RuntimeFixture.Policy));
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Kami.Core.Text;
 using Kami.Cli.Output;
 using Kami.Mcp.Tools;
@@ -12,12 +13,17 @@ internal sealed class DevCallPrinter(TextWriter error) : ICallObserver
 
     public void Observe(string toolId, string input, ExecutionResult result, TimeSpan duration)
     {
-        var outcome = result.Ok ? "ok   " + Shorten(result.Output) : $"error ({result.ErrorKind}) " + Shorten(result.Error);
+        var outcome = result switch
+        {
+            ExecutionResult.Failed failed => $"error ({failed.Error.Kind}) " + Shorten(failed.Error.Message),
+            ExecutionResult.Succeeded ok => "ok   " + Shorten(ok.Output),
+            _ => throw new UnreachableException(),
+        };
         var line = $"call {toolId} ({duration.TotalMilliseconds:0.0} ms, {result.Metrics.FuelUsed:N0} fuel)\n  input  {Shorten(input)}\n  {outcome}";
         // Guest text is escaped line by line: it must not drive the author's terminal.
         lock (error) foreach (var part in line.Split('\n')) error.WriteLine(TerminalText.Escape(part));
     }
 
-    private static string Shorten(string? text) =>
-        text is null ? "" : text.Length <= MaxShown ? text : text[..MaxShown] + $"… ({text.Length} characters)";
+    private static string Shorten(string text) =>
+        text.Length <= MaxShown ? text : text[..MaxShown] + $"… ({text.Length} characters)";
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kami.Core.Errors;
+using Kami.Runtime.Execution;
 
 namespace Kami.Cli.Authoring;
 
@@ -44,16 +46,25 @@ internal sealed record ToolTestCase(string Name, string Input, JsonNode? Output,
     }
 
     /// <summary>Null when the result is what the case expects, else what differed.</summary>
-    public string? Mismatch(bool ok, string? output, string? error)
+    public string? Mismatch(ExecutionResult result)
     {
-        if (Error is not null)
-            return ok ? $"expected an error containing \"{Error}\", got output {output}"
-                : error!.Contains(Error, StringComparison.Ordinal) ? null : $"expected an error containing \"{Error}\", got error: {error}";
-        if (!ok) return $"expected output {Output?.ToJsonString() ?? "null"}, got error: {error}";
+        string output;
+        switch (result)
+        {
+            case ExecutionResult.Failed { Error.Message: var error }:
+                if (Error is null) return $"expected output {Output?.ToJsonString() ?? "null"}, got error: {error}";
+                return error.Contains(Error, StringComparison.Ordinal) ? null : $"expected an error containing \"{Error}\", got error: {error}";
+            case ExecutionResult.Succeeded ok:
+                output = ok.Output;
+                if (Error is not null) return $"expected an error containing \"{Error}\", got output {output}";
+                break;
+            default:
+                throw new UnreachableException();
+        }
         JsonNode? actual;
         try
         {
-            actual = JsonNode.Parse(output!);
+            actual = JsonNode.Parse(output);
         }
         catch (JsonException)
         {

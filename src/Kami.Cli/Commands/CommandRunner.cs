@@ -31,23 +31,23 @@ internal sealed class CommandRunner(GlobalOptions globals, CliHost host)
         {
             context.Output.Error("the package is not valid:");
             foreach (var problem in e.Problems) context.Output.Note("  " + problem);
-            return ExitCodes.UserError;
+            return ExitCodes.For(e.Kind);
         }
         catch (KamiException e) when (e.IsUserError)
         {
             Report(context, e.Message, e.Kind.ToString());
-            return ExitCodes.UserError;
+            return ExitCodes.For(e.Kind);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            Report(context, "cancelled", "Cancelled");
-            return ExitCodes.UserError;
+            Report(context, "cancelled", nameof(ErrorKind.Cancelled));
+            return ExitCodes.For(ErrorKind.Cancelled);
         }
         catch (Exception e)
         {
-            Report(context, $"internal error: {e.Message}", "Internal");
+            Report(context, $"internal error: {e.Message}", nameof(ErrorKind.Internal));
             if (Environment.GetEnvironmentVariable("KAMI_DEBUG") == "1") context.Output.Err.WriteLine(e);
-            return ExitCodes.InternalError;
+            return ExitCodes.For(ErrorKind.Internal);
         }
     }
 

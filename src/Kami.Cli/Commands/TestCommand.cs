@@ -40,7 +40,7 @@ internal static class TestCommand
                         DataDirectory = scratch,
                         LogSink = new StderrLogSink(context.Output.Err),
                     }, cancellation);
-                    var mismatch = c.Mismatch(result.Ok, result.Output, result.Error);
+                    var mismatch = c.Mismatch(result);
                     var timing = $"{result.Metrics.Duration.TotalMilliseconds:0.0} ms, {result.Metrics.FuelUsed:N0} fuel";
                     if (mismatch is null) context.Output.Line($"PASS {c.Name} ({timing})");
                     else

@@ -47,15 +47,17 @@ internal sealed class ToolInputOptions
 
     public static int Print(CommandContext context, ExecutionResult result)
     {
+        var error = (result as ExecutionResult.Failed)?.Error;
+        var output = (result as ExecutionResult.Succeeded)?.Output;
         if (context.Json)
         {
-            context.Output.Json(new ExecJson(result.Ok, result.Output, result.Error, result.ErrorKind?.ToString(),
+            context.Output.Json(new ExecJson(error is null, output, error?.Message, error?.Kind.ToString(),
                 Math.Round(result.Metrics.Duration.TotalMilliseconds, 3), result.Metrics.FuelUsed, result.Metrics.MemoryLimitBytes,
                 result.Metrics.HttpRequests, result.Metrics.HttpBytesSent, result.Metrics.HttpBytesReceived),
                 CliJsonContext.Relaxed.ExecJson);
         }
-        else if (result.Ok) context.Output.Data(result.Output!);
-        else context.Output.Error(result.Error ?? "the tool failed");
-        return result.Ok ? ExitCodes.Ok : ExitCodes.UserError;
+        else if (error is not null) context.Output.Error(error.Message);
+        else context.Output.Data(output!);
+        return ExitCodes.For(result);
     }
 }

@@ -1,6 +1,9 @@
+using Kami.Core.Errors;
+using Kami.Runtime.Execution;
+
 namespace Kami.Cli.Output;
 
-/// <summary>kami's exit codes (documented in the README).</summary>
+/// <summary>kami's exit codes (documented in the README), and the one rule that picks one for an error.</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;
@@ -8,4 +11,10 @@ internal static class ExitCodes
     public const int UserError = 1;
     /// <summary>A bug or a broken environment (registry unreadable, unexpected exception).</summary>
     public const int InternalError = 2;
+
+    /// <summary>The exit code of a command that failed with <paramref name="kind"/>, whether it threw or a tool call returned it.</summary>
+    public static int For(ErrorKind kind) => kind.IsUserError() ? UserError : InternalError;
+
+    /// <summary>The exit code of <c>kami run</c> and <c>kami exec</c>: the call's outcome by the same rule as a thrown error.</summary>
+    public static int For(ExecutionResult result) => result is ExecutionResult.Failed failed ? For(failed.Error.Kind) : Ok;
 }

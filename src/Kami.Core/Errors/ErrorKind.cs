@@ -25,7 +25,7 @@ public enum ErrorKind
     DownloadFailed,
     /// <summary>The component cannot be run: too large, not a valid component, or it lacks the <c>run</c> export or its result.</summary>
     ComponentInvalid,
-    /// <summary>A sandbox limit stopped the call (<see cref="LimitExceededException"/> names which).</summary>
+    /// <summary>A sandbox limit stopped the call (<see cref="ExecutionError.Limit"/> names which).</summary>
     LimitExceeded,
     /// <summary>The tool's code trapped (unreachable, out-of-bounds access and the like): a bug in the tool.</summary>
     GuestTrapped,

@@ -19,5 +19,5 @@ public class KamiException : Exception
         new(ErrorKind.ToolNotFound, $"tool {id} is not installed; `kami list` shows what is");
 
     /// <summary>Errors caused by the user or the tool, as opposed to a bug or a broken host.</summary>
-    public bool IsUserError => Kind is not (ErrorKind.Internal or ErrorKind.RegistryUnavailable);
+    public bool IsUserError => Kind.IsUserError();
 }

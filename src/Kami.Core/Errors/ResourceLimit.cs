@@ -1,6 +1,6 @@
 namespace Kami.Core.Errors;
 
-/// <summary>The sandbox limits a call can run into (<see cref="LimitExceededException.Limit"/>).</summary>
+/// <summary>The sandbox limits a call can run into (<see cref="ExecutionError.Limit"/>).</summary>
 public enum ResourceLimit
 {
     /// <summary>The tool spent its fuel budget (<c>max_fuel</c>): roughly, it executed too many instructions.</summary>

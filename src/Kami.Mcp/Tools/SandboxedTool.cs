@@ -75,8 +75,8 @@ internal sealed class SandboxedTool : McpServerTool
             // A bug or a broken host, not the guest: the operator gets the details (server log, audit log), the client
             // a generic error, and the call is still audited and counted, as every call is.
             ToolLog.CallFailedUnexpectedly(_logger, Installed.Id.Value, e);
-            Record(started, clock, input, ExecutionResult.Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}", ExecutionMetrics.Empty));
-            return CallResults.ToCallToolResult(ExecutionResult.Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name), ExecutionMetrics.Empty));
+            Record(started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
+            return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
         Record(started, clock, input, result);
         LogOutcome(result);
@@ -86,14 +86,14 @@ internal sealed class SandboxedTool : McpServerTool
     // What an operator watches for: refused loads (a changed or invalid component), traps, limits hit, busy.
     private void LogOutcome(ExecutionResult result)
     {
+        if (CallResults.ErrorOf(result) is not { } error) return;
         var id = Installed.Id.Value;
-        var reason = result.Error ?? "";
-        switch (result.ErrorKind)
+        switch (error.Kind)
         {
-            case ErrorKind.Busy: ToolLog.Busy(_logger, id, reason); break;
-            case ErrorKind.IntegrityMismatch or ErrorKind.ComponentInvalid or ErrorKind.ToolNotFound: ToolLog.LoadRefused(_logger, id, reason); break;
-            case ErrorKind.GuestTrapped: ToolLog.Trapped(_logger, id, reason); break;
-            case ErrorKind.LimitExceeded: ToolLog.LimitHit(_logger, id, result.Limit?.ToString() ?? "a", reason); break;
+            case ErrorKind.Busy: ToolLog.Busy(_logger, id, error.Message); break;
+            case ErrorKind.IntegrityMismatch or ErrorKind.ComponentInvalid or ErrorKind.ToolNotFound: ToolLog.LoadRefused(_logger, id, error.Message); break;
+            case ErrorKind.GuestTrapped: ToolLog.Trapped(_logger, id, error.Message); break;
+            case ErrorKind.LimitExceeded: ToolLog.LimitHit(_logger, id, $"{error.Limit}", error.LimitValue!, error.Message); break;
         }
     }
 
@@ -102,14 +102,13 @@ internal sealed class SandboxedTool : McpServerTool
     {
         var id = Installed.Id.Value;
         if (!_services.RateLimiter.TryAcquire(id))
-            return ExecutionResult.Failure(ErrorKind.Busy,
-                $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later", ExecutionMetrics.Empty);
+            return Failure(ErrorKind.Busy, $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later");
 
         if (!_fastCheck.SurelyValid(arguments))
         {
             using var document = JsonDocument.Parse(input);
             if (_validator.Validate(document.RootElement) is { } problem)
-                return ExecutionResult.Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}", ExecutionMetrics.Empty);
+                return Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}");
         }
 
         var logSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger);
@@ -126,10 +125,13 @@ internal sealed class SandboxedTool : McpServerTool
         var http = Observability.AuditHttp.Summarize(result.Metrics.Http);
         if (http is not null && _logger.IsEnabled(LogLevel.Debug))
             Observability.AuditLogMessages.OutboundHttp(_logger, id, http.Requests, http.BytesSent, http.BytesReceived, Observability.AuditHttp.Describe(http));
-        _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, result.Error,
+        _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, CallResults.ErrorOf(result)?.Message,
             _services.AuditArguments ? input : null, _services.Transport) { Http = http });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
     }
+
+    // Failures decided here, before or around the runtime: no guest ran, so there is nothing to measure.
+    private static ExecutionResult Failure(ErrorKind kind, string message) => ExecutionResult.Failure(ExecutionError.Of(kind, message), ExecutionMetrics.Empty);
 
     // The arguments object is handed to the guest as JSON text, exactly as the Rust KAMI does.
     private static string ArgumentsJson(IDictionary<string, JsonElement>? arguments)

@@ -23,8 +23,8 @@ internal static partial class ToolLog
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "tool {ToolId} trapped: {Reason}")]
     public static partial void Trapped(ILogger logger, string toolId, string reason);
 
-    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "tool {ToolId} hit its {Limit} limit: {Reason}")]
-    public static partial void LimitHit(ILogger logger, string toolId, string limit, string reason);
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "tool {ToolId} hit its {Limit} limit of {LimitValue}: {Reason}")]
+    public static partial void LimitHit(ILogger logger, string toolId, string limit, string limitValue, string reason);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "call to tool {ToolId} failed inside KAMI; the client got a generic error")]
     public static partial void CallFailedUnexpectedly(ILogger logger, string toolId, Exception exception);

@@ -3,25 +3,41 @@ using Kami.Core.Errors;
 namespace Kami.Runtime.Execution;
 
 /// <summary>
-/// What one call produced. <see cref="Ok"/> with <see cref="Output"/>, or an error with its kind and a message
-/// written for the person or model that will read it. Metrics are filled in either way. <see cref="Limit"/> says
-/// which sandbox limit stopped the call, when one did.
+/// What one call produced: exactly one of <see cref="Succeeded"/> (the tool's output) or <see cref="Failed"/> (an
+/// <see cref="ExecutionError"/>), with the call's metrics either way. Closed: the constructor is private, so a
+/// switch over the two cases is complete and no layer has to guess at a half-filled result.
 /// </summary>
-public sealed record ExecutionResult(bool Ok, string? Output, ErrorKind? ErrorKind, string? Error, ExecutionMetrics Metrics)
+public abstract class ExecutionResult
 {
-    /// <summary>The sandbox limit that stopped the call, or null when none did (success included).</summary>
-    public ResourceLimit? Limit { get; init; }
+    private ExecutionResult(ExecutionMetrics metrics) => Metrics = metrics;
+
+    /// <summary>Cost of the call; <see cref="ExecutionMetrics.Empty"/> when it failed before a guest ran.</summary>
+    public ExecutionMetrics Metrics { get; }
 
     /// <summary>A call that returned <paramref name="output"/> (the tool's result text, as it returned it).</summary>
-    public static ExecutionResult Success(string output, ExecutionMetrics metrics) => new(true, output, null, null, metrics);
+    public static ExecutionResult Success(string output, ExecutionMetrics metrics) => new Succeeded(output, metrics);
 
-    /// <summary>A failed call; <paramref name="error"/> reaches the client, so it must not carry host paths or secrets.</summary>
-    public static ExecutionResult Failure(ErrorKind kind, string error, ExecutionMetrics metrics) => new(false, null, kind, error, metrics);
+    /// <summary>A failed call; the error's message reaches the client, so it must not carry host paths or secrets.</summary>
+    public static ExecutionResult Failure(ExecutionError error, ExecutionMetrics metrics) => new Failed(error, metrics);
 
     /// <summary>A call cancelled before it ran or while it waited, in the one wording every layer uses.</summary>
     public static ExecutionResult Cancelled(string toolId) => Failure(GuestErrors.Cancelled(toolId), ExecutionMetrics.Empty);
 
-    /// <summary>A failed call, with the exception's kind and message and, for a <see cref="LimitExceededException"/>, its limit.</summary>
-    public static ExecutionResult Failure(KamiException error, ExecutionMetrics metrics) =>
-        new(false, null, error.Kind, error.Message, metrics) { Limit = (error as LimitExceededException)?.Limit };
+    /// <summary>The tool returned ok with <see cref="Output"/>.</summary>
+    public sealed class Succeeded : ExecutionResult
+    {
+        internal Succeeded(string output, ExecutionMetrics metrics) : base(metrics) => Output = output;
+
+        /// <summary>The tool's result text, as it returned it.</summary>
+        public string Output { get; }
+    }
+
+    /// <summary>The call failed; <see cref="Error"/> says why.</summary>
+    public sealed class Failed : ExecutionResult
+    {
+        internal Failed(ExecutionError error, ExecutionMetrics metrics) : base(metrics) => Error = error;
+
+        /// <summary>Why the call failed: kind, limit where one applies, and a message safe to show the client.</summary>
+        public ExecutionError Error { get; }
+    }
 }

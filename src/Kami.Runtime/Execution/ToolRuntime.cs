@@ -63,7 +63,7 @@ public sealed class ToolRuntime : IDisposable
         }
         catch (KamiException e)
         {
-            return ExecutionResult.Failure(e, ExecutionMetrics.Empty);
+            return ExecutionResult.Failure(ExecutionError.From(e), ExecutionMetrics.Empty);
         }
     }
 
@@ -99,7 +99,7 @@ public sealed class ToolRuntime : IDisposable
         }
         catch (KamiException e)
         {
-            return ExecutionResult.Failure(e, ExecutionMetrics.Empty with { QueueWait = queueWait });
+            return ExecutionResult.Failure(ExecutionError.From(e), ExecutionMetrics.Empty with { QueueWait = queueWait });
         }
         catch (IOException)
         {

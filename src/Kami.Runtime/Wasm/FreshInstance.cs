@@ -49,13 +49,13 @@ internal sealed class FreshInstance : IDisposable
     /// <summary>
     /// Makes the Store and instantiates the component in it. Start functions run here, under the policy's fuel and
     /// time; a trap throws <see cref="WasmtimeException"/> and the Store is disposed. A memory layout that cannot fit
-    /// the policy's memory limit throws its <see cref="Kami.Core.Errors.LimitExceededException"/>.
+    /// the policy's memory limit throws <see cref="GuestStoppedException"/> with the limit error.
     /// </summary>
     public static FreshInstance Create(WasmEngine engine, LoadedComponent component, ExecutionRequest request, CancellationToken cancellation)
     {
         var policy = request.Policy;
         var plan = MemoryPlan.For(component.Shape, policy);
-        if (plan.Refusal is { } layout) throw GuestErrors.MemoryLayout(request.ToolId, policy, layout);
+        if (plan.Refusal is { } layout) throw new GuestStoppedException(GuestErrors.MemoryLayout(request.ToolId, policy, layout));
         var console = new ConsoleCapture(engine.Options.MaxConsoleBytes);
         var budget = new GuestBudget();
         var store = new Store(engine.Engine);

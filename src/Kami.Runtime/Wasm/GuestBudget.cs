@@ -41,8 +41,8 @@ internal sealed class GuestBudget
     /// <summary>Epoch-deadline callback: ends the guest on cancellation or when the time is spent, else one more tick.</summary>
     public ulong OnTick()
     {
-        if (_cancellation.IsCancellationRequested) throw new GuestInterruptedException(GuestErrors.Cancelled(_toolId));
-        if (Stopwatch.GetElapsedTime(_started) >= _limit) throw new GuestInterruptedException(GuestErrors.TimeLimit(_toolId, _policy));
+        if (_cancellation.IsCancellationRequested) throw new GuestStoppedException(GuestErrors.Cancelled(_toolId));
+        if (Stopwatch.GetElapsedTime(_started) >= _limit) throw new GuestStoppedException(GuestErrors.TimeLimit(_toolId, _policy));
         return 1;
     }
 }

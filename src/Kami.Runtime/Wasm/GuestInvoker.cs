@@ -42,21 +42,23 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
             fresh ??= FreshInstance.Create(_engine, component, request, cancellation);
             fresh.Start(request.ToolId, cancellation); // made ahead or just now, the call gets all of its fuel and time once
             call.Budget = fresh.Budget;
-            var error = Call(fresh, request, options, out var output);
-            var metrics = Metrics(fresh, request, started, queueWait, call);
-            return error is null ? ExecutionResult.Success(output, metrics) : ExecutionResult.Failure(error, metrics);
+            return Call(fresh, request, options, started, queueWait, call);
         }
         catch (WasmtimeException e)
         {
             var error = TrapClassifier.Classify(request.ToolId, e, request.Policy, component.Shape?.Memories.Count ?? 1);
             var metrics = Metrics(fresh, request, started, queueWait, call);
             // A start function that ran out of fuel leaves no instance to ask, but it used all there was.
-            if (fresh is null && error is LimitExceededException { Limit: ResourceLimit.Fuel }) metrics = metrics with { FuelUsed = request.Policy.MaxFuel };
+            if (fresh is null && error.Limit == ResourceLimit.Fuel) metrics = metrics with { FuelUsed = request.Policy.MaxFuel };
             return ExecutionResult.Failure(error, metrics);
+        }
+        catch (GuestStoppedException e)
+        {
+            return ExecutionResult.Failure(e.Error, Metrics(fresh, request, started, queueWait, call));
         }
         catch (KamiException e)
         {
-            return ExecutionResult.Failure(e, Metrics(fresh, request, started, queueWait, call));
+            return ExecutionResult.Failure(ExecutionError.From(e), Metrics(fresh, request, started, queueWait, call));
         }
         finally
         {
@@ -70,18 +72,18 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         }
     }
 
-    /// <summary>Calls run; null when it returned ok (with <paramref name="output"/>), else the error to report.</summary>
-    private static KamiException? Call(FreshInstance fresh, ExecutionRequest request, RuntimeOptions options, out string output)
+    /// <summary>Calls run: its output, or the error to report when it did not return ok.</summary>
+    private static ExecutionResult Call(FreshInstance fresh, ExecutionRequest request, RuntimeOptions options, long started, TimeSpan queueWait, CallContext call)
     {
-        output = "";
-        if (fresh.Run is not { } run) return GuestErrors.NoRunExport(request.ToolId);
-        if (run.Call(ComponentValue.String(request.Input)) is not { } value) return GuestErrors.NoResult(request.ToolId);
+        if (fresh.Run is not { } run) return Failed(GuestErrors.NoRunExport(request.ToolId));
+        if (run.Call(ComponentValue.String(request.Input)) is not { } value) return Failed(GuestErrors.NoResult(request.ToolId));
         var payload = value.Payload?.AsString() ?? "";
         var bytes = Encoding.UTF8.GetByteCount(payload);
-        if (bytes > options.MaxOutputBytes) return GuestErrors.Output(request.ToolId, bytes, options.MaxOutputBytes);
-        if (!value.IsOk) return new KamiException(ErrorKind.GuestFailed, payload);
-        output = payload;
-        return null;
+        if (bytes > options.MaxOutputBytes) return Failed(GuestErrors.Output(request.ToolId, bytes, options.MaxOutputBytes));
+        if (!value.IsOk) return Failed(GuestErrors.Returned(payload));
+        return ExecutionResult.Success(payload, Metrics(fresh, request, started, queueWait, call));
+
+        ExecutionResult Failed(ExecutionError error) => ExecutionResult.Failure(error, Metrics(fresh, request, started, queueWait, call));
     }
 
     private static ExecutionMetrics Metrics(FreshInstance? fresh, ExecutionRequest request, long started, TimeSpan queueWait, CallContext call) =>

@@ -6,11 +6,13 @@ using Wasmtime;
 namespace Kami.Runtime.Wasm;
 
 /// <summary>
-/// Turns what ended a guest call into one plain error a caller can act on; nothing of the wasm backtrace reaches
-/// the user. Host code that stopped the guest (epoch callback, refused wait) says why itself. For traps, the .NET
-/// binding's component calls throw a plain <see cref="WasmtimeException"/> without the <see cref="TrapCode"/> its
-/// core calls carry, so the code is recovered from Wasmtime's fixed wording of each trap (<see cref="TrapCodes"/>),
-/// and everything after that is decided on the code.
+/// Turns what ended a guest call into one <see cref="ExecutionError"/>; nothing of the wasm backtrace reaches the
+/// user. Structured data goes first: host code that stopped the guest (epoch callback, refused wait) rides along as
+/// the inner exception and says why itself, a WASI exit comes with its status, and the backtrace comes as frames.
+/// Only what the binding gives as text is read from text: its component calls throw a plain
+/// <see cref="WasmtimeException"/> without the <see cref="TrapCode"/> its core calls carry (the C API has no trap
+/// code for an error), so the code is recovered from Wasmtime's wording of each trap (<see cref="TrapCodes"/>), and
+/// errors outside a trap from theirs (<see cref="HostErrorWordings"/>).
 /// </summary>
 internal static class TrapClassifier
 {
@@ -18,9 +20,10 @@ internal static class TrapClassifier
     /// <param name="e">What Wasmtime threw.</param>
     /// <param name="policy">The limits the call ran under, named in a limit error.</param>
     /// <param name="memories">How many linear memories share the memory limit (for the wording).</param>
-    public static KamiException Classify(string toolId, WasmtimeException e, SecurityPolicy policy, int memories = 1)
+    public static ExecutionError Classify(string toolId, WasmtimeException e, SecurityPolicy policy, int memories = 1)
     {
-        if (Find<GuestInterruptedException>(e) is { } interrupted) return interrupted.Error;
+        if (Find<GuestStoppedException>(e) is { } stopped) return stopped.Error;
+        if (e.ExitCode is { } status) return GuestErrors.Exited(toolId, status);
 
         var cause = Cause(e.Message);
         return TrapCodes.FromCause(cause) switch
@@ -28,38 +31,21 @@ internal static class TrapClassifier
             TrapCode.OutOfFuel => GuestErrors.Fuel(toolId, policy),
             TrapCode.Interrupt => GuestErrors.TimeLimit(toolId, policy),
             TrapCode.StackOverflow => GuestErrors.StackDepth(toolId),
-            TrapCode.MemoryOutOfBounds when Backtrace.LooksLikeStackOverflow(e.Message) => GuestErrors.ShadowStack(toolId, Backtrace.Depth(e.Message)),
-            TrapCode.Unreachable => Trapped(toolId, "unreachable executed"),
-            TrapCode.MemoryOutOfBounds => Trapped(toolId, "out-of-bounds memory access"),
-            { } code => Trapped(toolId, TrapCodes.Describe(code, cause)),
-            null => FromHostError(toolId, e, cause, policy, memories),
+            TrapCode.MemoryOutOfBounds when Backtrace.LooksLikeStackOverflow(e) => GuestErrors.ShadowStack(toolId, Backtrace.Depth(e)),
+            TrapCode.Unreachable => GuestErrors.Trapped(toolId, "unreachable executed"),
+            TrapCode.MemoryOutOfBounds => GuestErrors.Trapped(toolId, "out-of-bounds memory access"),
+            { } code => GuestErrors.Trapped(toolId, TrapCodes.Describe(code, cause)),
+            null => HostErrorWordings.Find(cause) switch
+            {
+                HostError.MemoryLimit => GuestErrors.Memory(toolId, policy, memories),
+                HostError.InvalidUtf8 => GuestErrors.InvalidUtf8(toolId),
+                HostError.ResultOutOfBounds => GuestErrors.ResultOutOfBounds(toolId),
+                HostError.MalformedResult => GuestErrors.MalformedResult(toolId, cause),
+                HostError.MissingImport => GuestErrors.NotInstantiated(toolId, cause),
+                _ => GuestErrors.Trapped(toolId, cause),
+            },
         };
     }
-
-    // Not a trap: an error raised by Wasmtime itself while lifting the result, instantiating, or exiting.
-    private static KamiException FromHostError(string toolId, WasmtimeException e, string cause, SecurityPolicy policy, int memories)
-    {
-        var lower = cause.ToLowerInvariant();
-        if (lower.Contains("exceeds memory limits") || lower.Contains("memory minimum size") || lower.Contains("resource limit exceeded")
-            || lower.Contains("table minimum size") || lower.Contains("exceeds table limits"))
-            return GuestErrors.Memory(toolId, policy, memories);
-        if (lower.Contains("utf-8") || lower.Contains("utf8"))
-            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} returned text that is not valid UTF-8");
-        if (lower.Contains("out of bounds") && (lower.Contains("string") || lower.Contains("pointer") || lower.Contains("list")))
-            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} returned a result that points outside its memory (string pointer/length out of bounds)");
-        if (lower.Contains("discriminant") || lower.Contains("invalid") && lower.Contains("result"))
-            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} returned a malformed result ({cause})");
-        // WASI 0.2's exit carries only success or failure, not the guest's number.
-        if (e.ExitCode is { } code)
-            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} called exit ({(code == 0 ? "success" : "failure")} status) instead of returning a result");
-        if (lower.Contains("exit"))
-            return new KamiException(ErrorKind.GuestFailed, $"tool {toolId} called exit instead of returning a result");
-        if (lower.Contains("matching implementation was not found") || lower.Contains("import"))
-            return new KamiException(ErrorKind.ComponentInvalid, $"tool {toolId} could not be instantiated: {cause}");
-        return Trapped(toolId, cause);
-    }
-
-    private static KamiException Trapped(string toolId, string what) => new(ErrorKind.GuestTrapped, $"tool {toolId} trapped: {what}");
 
     /// <summary>The line(s) after "Caused by:", or the message itself; never the wasm backtrace.</summary>
     public static string Cause(string message)

@@ -3,8 +3,12 @@ using Wasmtime;
 namespace Kami.Runtime.Wasm;
 
 /// <summary>
-/// Wasmtime's wording of each trap (the <c>Display</c> of its <c>Trap</c> enum, stable across releases), mapped back
-/// to the binding's <see cref="TrapCode"/>, and a plain description of each code for the error a user reads.
+/// Wasmtime's wording of each trap (the <c>Display</c> of its <c>Trap</c> enum), mapped back to the binding's
+/// <see cref="TrapCode"/>, and a plain description of each code for the error a user reads. Text because the
+/// binding's component calls give no code (see <see cref="TrapClassifier"/>). Only wordings a fixture guest makes
+/// Wasmtime produce are listed, and each is checked against that real trap (WasmtimeWordingTests). Traps no fixture
+/// raises (misaligned atomics, null typed references, GC allocations) are left out: like any unlisted trap they are
+/// reported in Wasmtime's own words, which for the first two are what a description would say anyway.
 /// </summary>
 internal static class TrapCodes
 {
@@ -13,7 +17,6 @@ internal static class TrapCodes
         ("all fuel consumed by webassembly", TrapCode.OutOfFuel),
         ("call stack exhausted", TrapCode.StackOverflow),
         ("out of bounds memory access", TrapCode.MemoryOutOfBounds),
-        ("misaligned memory access", TrapCode.HeapMisaligned),
         ("undefined element: out of bounds table access", TrapCode.TableOutOfBounds),
         ("uninitialized element", TrapCode.IndirectCallToNull),
         ("indirect call type mismatch", TrapCode.BadSignature),
@@ -22,9 +25,10 @@ internal static class TrapCodes
         ("invalid conversion to integer", TrapCode.BadConversionToInteger),
         ("wasm `unreachable` instruction executed", TrapCode.Unreachable),
         ("interrupt", TrapCode.Interrupt),
-        ("null reference", TrapCode.NullReference),
-        ("allocation size too large", TrapCode.AllocationTooLarge),
     ];
+
+    /// <summary>Every code this table recovers from text, for the test that checks each wording against a real trap.</summary>
+    public static IEnumerable<TrapCode> Recognized => Wordings.Select(w => w.Code);
 
     /// <summary>The trap code whose wording one of the cause's parts starts with, or null when it is not a trap.</summary>
     public static TrapCode? FromCause(string cause)
@@ -42,15 +46,12 @@ internal static class TrapCodes
 
     public static string Describe(TrapCode code, string cause) => code switch
     {
-        TrapCode.HeapMisaligned => "misaligned memory access",
         TrapCode.TableOutOfBounds => "out-of-bounds table access",
         TrapCode.IndirectCallToNull => "indirect call to an uninitialized table element",
         TrapCode.BadSignature => "indirect call with the wrong signature",
         TrapCode.IntegerOverflow => "integer overflow",
         TrapCode.IntegerDivisionByZero => "integer division by zero",
         TrapCode.BadConversionToInteger => "invalid conversion of a float to an integer",
-        TrapCode.NullReference => "null reference",
-        TrapCode.AllocationTooLarge => "allocation too large",
         _ => cause,
     };
 }

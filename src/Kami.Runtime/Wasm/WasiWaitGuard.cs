@@ -39,5 +39,5 @@ internal static class WasiWaitGuard
     private static string Milliseconds(ulong nanoseconds) => $"{nanoseconds / 1_000_000:N0} ms";
 
     private static void Refuse(string wait) =>
-        throw new GuestInterruptedException(GuestErrors.WaitRefused(CallContext.Current?.ToolId ?? "(starting)", wait));
+        throw new GuestStoppedException(GuestErrors.WaitRefused(CallContext.Current?.ToolId ?? "(starting)", wait));
 }

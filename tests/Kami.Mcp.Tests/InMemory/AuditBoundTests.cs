@@ -18,7 +18,7 @@ public sealed class AuditBoundTests
         var registry = new FakeRegistry();
         registry.Add(Tool("dev.kami.loud"));
         var audit = new MemoryAuditLog();
-        var kami = new InMemoryKami(registry, new FakeExecutor(_ => ExecutionResult.Failure(ErrorKind.GuestFailed, huge, ExecutionMetrics.Empty)), audit);
+        var kami = new InMemoryKami(registry, new FakeExecutor(_ => ExecutionResult.Failure(ExecutionError.Of(ErrorKind.GuestFailed, huge), ExecutionMetrics.Empty)), audit);
         await using (kami)
         {
             var client = await kami.ConnectAsync();

@@ -22,12 +22,17 @@ public sealed class OutcomeLogTests
     {
         var registry = new FakeRegistry();
         registry.Add(Tool("dev.kami.failing"));
-        var executor = new FakeExecutor(_ => ExecutionResult.Failure(kind, $"it went {kind}", ExecutionMetrics.Empty));
+        var error = kind == ErrorKind.LimitExceeded
+            ? ExecutionError.LimitExceeded(ResourceLimit.Fuel, "1,000", $"it went {kind}")
+            : ExecutionError.Of(kind, $"it went {kind}");
+        var executor = new FakeExecutor(_ => ExecutionResult.Failure(error, ExecutionMetrics.Empty));
 
         await using var kami = new InMemoryKami(registry, executor);
         var client = await kami.ConnectAsync();
         await client.CallToolAsync("dev.kami.failing");
 
         Assert.Contains(kami.Log.WithEvent(eventId), m => m.Contains("dev.kami.failing", StringComparison.Ordinal) && m.Contains($"it went {kind}", StringComparison.Ordinal));
+        // A limit's log event names the limit and its configured value, so an operator sees what to raise.
+        if (kind == ErrorKind.LimitExceeded) Assert.Contains(kami.Log.WithEvent(eventId), m => m.Contains("Fuel limit of 1,000", StringComparison.Ordinal));
     }
 }

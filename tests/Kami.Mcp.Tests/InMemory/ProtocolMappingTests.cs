@@ -88,7 +88,7 @@ public sealed class ProtocolMappingTests
         var registry = new FakeRegistry();
         registry.Add(Tool("dev.kami.fail"));
         await using var kami = new InMemoryKami(registry, new FakeExecutor(_ =>
-            ExecutionResult.Failure(ErrorKind.GuestFailed, "tool dev.kami.fail reported an error: nope", ExecutionMetrics.Empty)));
+            ExecutionResult.Failure(ExecutionError.Of(ErrorKind.GuestFailed, "tool dev.kami.fail reported an error: nope"), ExecutionMetrics.Empty)));
         var client = await kami.ConnectAsync();
 
         var result = await client.CallToolAsync("dev.kami.fail");

@@ -103,7 +103,7 @@ public sealed class CompiledCacheTests : IDisposable
     {
         // Another home compiles fail.wasm: a well-formed artifact, signed with that home's key, of another program.
         using (var other = NewRuntime(CacheDir("other")))
-            Assert.False((await other.ExecuteAsync(RuntimeFixture.Request("fail") with { ExpectedSha256 = Sha("fail.wasm") })).Ok);
+            Assert.IsType<ExecutionResult.Failed>(await other.ExecuteAsync(RuntimeFixture.Request("fail") with { ExpectedSha256 = Sha("fail.wasm") }));
         using (await RunEchoAsync(CacheDir())) { }
         File.Copy(Artifact(CacheDir("other")), Artifact(CacheDir()), overwrite: true);
 

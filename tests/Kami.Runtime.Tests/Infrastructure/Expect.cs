@@ -11,10 +11,9 @@ internal static class Expect
     /// </summary>
     public static string Failure(ExecutionResult result, ErrorKind kind, params string[] mentions)
     {
-        Assert.False(result.Ok, $"expected {kind}, but the call succeeded with: {Truncate(result.Output)}");
-        Assert.Equal(kind, result.ErrorKind);
-        var error = Assert.IsType<string>(result.Error);
-        Assert.Null(result.Output);
+        var failure = Error(result);
+        Assert.Equal(kind, failure.Kind);
+        var error = failure.Message;
         foreach (var mention in mentions) Assert.Contains(mention, error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("backtrace", error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Caused by", error, StringComparison.Ordinal);
@@ -25,9 +24,16 @@ internal static class Expect
 
     public static string Success(ExecutionResult result)
     {
-        Assert.True(result.Ok, $"expected success, got {result.ErrorKind}: {result.Error}");
-        return Assert.IsType<string>(result.Output);
+        Assert.True(result is ExecutionResult.Succeeded, result is ExecutionResult.Failed f ? $"expected success, got {f.Error.Kind}: {f.Error.Message}" : "");
+        return ((ExecutionResult.Succeeded)result).Output;
     }
 
-    private static string? Truncate(string? text) => text is { Length: > 200 } ? text[..200] + "…" : text;
+    /// <summary>The call failed; its error.</summary>
+    public static ExecutionError Error(ExecutionResult result)
+    {
+        Assert.True(result is ExecutionResult.Failed, result is ExecutionResult.Succeeded ok ? $"expected a failure, but the call succeeded with: {Truncate(ok.Output)}" : "");
+        return ((ExecutionResult.Failed)result).Error;
+    }
+
+    private static string Truncate(string text) => text is { Length: > 200 } ? text[..200] + "…" : text;
 }

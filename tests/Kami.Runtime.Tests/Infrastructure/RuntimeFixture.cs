@@ -29,8 +29,7 @@ public sealed class RuntimeFixture : IDisposable
     {
         const string input = "{\"text\":\"still here\"}";
         var result = await RunAsync("echo", input);
-        Assert.True(result.Ok, $"echo after the hostile call failed: {result.ErrorKind}: {result.Error}");
-        Assert.Equal(input, result.Output);
+        Assert.Equal(input, Expect.Success(result));
     }
 
     public void Dispose() => Runtime.Dispose();
