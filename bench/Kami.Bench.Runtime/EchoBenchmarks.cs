@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using Kami.Core.Security;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Wasmtime;
 using Wasmtime.Components;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Kami.Core.Security;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Wasmtime;
 using Wasmtime.Components;

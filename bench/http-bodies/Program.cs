@@ -3,6 +3,7 @@ using System.Globalization;
 using Kami.Bench.HttpBodies;
 using Kami.Core.Security;
 using Kami.Core.Security.Network;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Http;
 

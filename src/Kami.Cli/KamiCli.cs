@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Commands;
 using Kami.Cli.Output;
 

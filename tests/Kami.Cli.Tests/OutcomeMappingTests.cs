@@ -1,7 +1,7 @@
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Mcp.Tools;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using ModelContextProtocol.Protocol;
 
 namespace Kami.Cli.Tests;

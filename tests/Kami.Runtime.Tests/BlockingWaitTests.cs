@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kami.Core.Errors;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Tests.Infrastructure;
 
 namespace Kami.Runtime.Tests;

@@ -1,5 +1,5 @@
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
 

@@ -1,5 +1,5 @@
 using Kami.Core.Errors;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Tests.Infrastructure;
 
 namespace Kami.Runtime.Tests;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Kami.Core.Errors;
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
+using Kami.Core.Security.Network;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
-using Kami.Core.Security.Network;
 
 namespace Kami.Runtime.Tests;
 

@@ -4,10 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Kami.Core.Errors;
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
+using Kami.Core.Security.Network;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
-using Kami.Core.Security.Network;
 
 namespace Kami.Runtime.Tests;
 

@@ -1,9 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Security.Cryptography;
 using Kami.Core.Errors;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kami.Runtime.Tests;
 

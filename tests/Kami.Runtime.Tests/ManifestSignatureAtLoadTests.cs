@@ -3,6 +3,7 @@ using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Core.Tools;
 using Kami.Core.Trust;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;

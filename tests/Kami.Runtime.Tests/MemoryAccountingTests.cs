@@ -1,4 +1,5 @@
 using Kami.Core.Errors;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
@@ -57,7 +58,7 @@ public sealed class MemoryAccountingTests(RuntimeFixture fixture)
         var plan = Wasm.MemoryPlan.For(shape, Policy64);
 
         Assert.Equal("its 2 linear memories and 0 tables", plan.Refusal);
-        var error = Execution.GuestErrors.MemoryLayout("test.x", Policy64, plan.Refusal!);
+        var error = Contracts.GuestErrors.MemoryLayout("test.x", Policy64, plan.Refusal!);
         Assert.Equal(ResourceLimit.Memory, error.Limit);
         Assert.Contains("64 MiB (max_memory_mb)", error.Message, StringComparison.Ordinal);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kami.Core.Errors;
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Kami.Core.Errors;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kami.Core.Errors;
 using Kami.Core.Trust;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;

@@ -1,4 +1,5 @@
 using Kami.Core.Errors;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Kami.Core.Text;
 using Kami.Cli.Output;
+using Kami.Core.Text;
 using Kami.Mcp.Tools;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Cli.Authoring;
 

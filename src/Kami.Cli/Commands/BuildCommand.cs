@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kami.Cli.Authoring;
+using Kami.Cli.CommandLine;
 
 namespace Kami.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Registry;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kami.Cli.Authoring;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Configuration;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
@@ -8,7 +9,7 @@ using Kami.Mcp.Hosting;
 using Kami.Mcp.Hosting.Http;
 using Kami.Packaging.Install;
 using Kami.Registry.Sqlite;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Cli.Commands;
 

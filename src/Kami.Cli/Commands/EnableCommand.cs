@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Kami.Cli.CommandLine;
+using Kami.Cli.Installing;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Kami.Cli.CommandLine;
+using Kami.Cli.Installing;
+using Kami.Cli.Running;
 using Kami.Core.Errors;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Cli.Commands;
 

@@ -1,10 +1,12 @@
-using Kami.Core.Text;
 using System.CommandLine;
+using Kami.Cli.CommandLine;
+using Kami.Cli.Installing;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
 using Kami.Core.Security;
 using Kami.Core.Security.Network;
+using Kami.Core.Text;
 using Kami.Core.Tools;
 using Kami.Core.Trust;
 using Spectre.Console;

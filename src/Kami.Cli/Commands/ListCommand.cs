@@ -1,7 +1,8 @@
-using Kami.Core.Text;
 using System.CommandLine;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Registry;
+using Kami.Core.Text;
 using Spectre.Console;
 
 namespace Kami.Cli.Commands;

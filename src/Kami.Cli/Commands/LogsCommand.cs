@@ -1,6 +1,7 @@
-using Kami.Core.Text;
 using System.CommandLine;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
+using Kami.Core.Text;
 using Kami.Registry.Sqlite;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Configuration;
 using Kami.Cli.Output;
 using Kami.Core.Errors;

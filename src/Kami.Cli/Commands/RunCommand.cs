@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Kami.Cli.CommandLine;
+using Kami.Cli.Running;
 using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Packaging.Packages;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Cli.Commands;
 

@@ -1,11 +1,13 @@
 using System.CommandLine;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Configuration;
+using Kami.Cli.Installing;
 using Kami.Cli.Output;
 using Kami.Core.Tools;
 using Kami.Mcp.Hosting;
 using Kami.Mcp.Hosting.Http;
 using Kami.Mcp.Tools;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Cli.Commands;
 

@@ -1,7 +1,8 @@
-using Kami.Core.Security;
 using System.CommandLine;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
+using Kami.Core.Security;
 using Kami.Core.Trust;
 using Kami.Packaging.Manifest;
 using Kami.Packaging.Packages;

@@ -1,8 +1,9 @@
-using Kami.Core.Text;
 using System.CommandLine;
 using System.Reflection;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Configuration;
 using Kami.Cli.Output;
+using Kami.Core.Text;
 using Kami.Runtime.Execution;
 using Spectre.Console;
 

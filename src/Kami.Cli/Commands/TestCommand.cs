@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Kami.Cli.Authoring;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
+using Kami.Cli.Running;
 using Kami.Core.Errors;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Packaging.Install;
 

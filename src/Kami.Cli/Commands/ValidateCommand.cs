@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Packaging.Packages;
-using Kami.Runtime.Execution;
 
 namespace Kami.Cli.Commands;
 

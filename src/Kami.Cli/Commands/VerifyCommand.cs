@@ -1,6 +1,8 @@
-using Kami.Core.Security;
 using System.CommandLine;
+using Kami.Cli.CommandLine;
+using Kami.Cli.Installing;
 using Kami.Cli.Output;
+using Kami.Core.Security;
 using Kami.Core.Trust;
 using Kami.Packaging.Trust;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kami.Core.Tools;
 using Kami.Packaging.Distribution;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Cli.Configuration;
 

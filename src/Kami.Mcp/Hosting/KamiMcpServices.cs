@@ -3,7 +3,6 @@ using Kami.Core.Errors;
 using Kami.Core.Registry;
 using Kami.Mcp.Observability;
 using Kami.Mcp.Tools;
-using Kami.Runtime.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using Kami.Mcp.Tools;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 
 namespace Kami.Mcp.Hosting;

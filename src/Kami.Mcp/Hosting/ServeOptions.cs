@@ -1,7 +1,7 @@
 using Kami.Core.Hosting;
 using Kami.Core.Tools;
 using Kami.Mcp.Tools;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Mcp.Hosting;
 

@@ -1,6 +1,6 @@
 using Kami.Core.Registry;
 using Kami.Core.Security.Network;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Http;
 
 namespace Kami.Mcp.Observability;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Kami.Core.Errors;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using ModelContextProtocol.Protocol;
 
 namespace Kami.Mcp.Tools;

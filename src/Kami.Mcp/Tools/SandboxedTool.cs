@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;

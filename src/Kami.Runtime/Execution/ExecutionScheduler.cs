@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Runtime.Execution;
 

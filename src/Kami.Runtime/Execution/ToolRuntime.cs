@@ -1,5 +1,6 @@
 using System.Text;
 using Kami.Core.Errors;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Wasm;
 
 namespace Kami.Runtime.Execution;
@@ -43,8 +44,7 @@ public sealed class ToolRuntime : IDisposable
     public ReadyInstanceCounts ReadyInstances => _invoker.ReadyInstances;
 
     /// <summary>The version of the Wasmtime package KAMI runs on.</summary>
-    public static string WasmtimeVersion =>
-        typeof(Wasmtime.Engine).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
+    public static string WasmtimeVersion => WasmEngine.WasmtimeVersion;
 
     /// <summary>Runs one call. Never throws for anything a call or its tool does: failures, cancellation and a busy queue come back as the result.</summary>
     public async Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation = default)

@@ -1,4 +1,3 @@
-using Kami.Runtime.Execution;
 using Kami.Core.Security.Network;
 
 namespace Kami.Runtime.Http;

@@ -1,4 +1,4 @@
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Runtime.Wasm;
 

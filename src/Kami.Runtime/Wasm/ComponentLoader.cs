@@ -1,9 +1,10 @@
-using Kami.Core.Tools;
-using Kami.Core.Security;
 using System.Collections.Concurrent;
 using Kami.Core.Errors;
+using Kami.Core.Security;
+using Kami.Core.Tools;
 using Kami.Core.Trust;
 using Kami.Runtime.Caching;
+using Kami.Runtime.Contracts;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -12,7 +13,7 @@ namespace Kami.Runtime.Wasm;
 /// <summary>
 /// Turns a .wasm file into a compiled component, once: compiled components are cached by SHA-256 (bounded,
 /// LRU). What runs is always the compiled form of bytes that matched the pin. The file itself is looked at again
-/// at most every <see cref="Execution.RuntimeOptions.IntegrityRecheckInterval"/> (a stat per call would cost as much as a
+/// at most every <see cref="Contracts.RuntimeOptions.IntegrityRecheckInterval"/> (a stat per call would cost as much as a
 /// small guest call): its size and modification time are compared with what was hashed; any change means the
 /// bytes are read and hashed again, and an installed tool whose hash no longer matches the pin is refused.
 /// </summary>
@@ -29,7 +30,7 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
     /// <param name="toolId">The tool, for messages.</param>
     /// <param name="wasmFile">Its component.</param>
     /// <param name="expectedSha256">The install pin; null only in dev mode, where nothing is pinned or signed.</param>
-    /// <param name="signature">The recorded signature, checked under <see cref="Execution.RuntimeOptions.Signatures"/>.</param>
+    /// <param name="signature">The recorded signature, checked under <see cref="Contracts.RuntimeOptions.Signatures"/>.</param>
     /// <param name="manifest">The recorded manifest, which a manifest signature must cover; without it a manifest signature counts for nothing.</param>
     /// <param name="grants">The policy the tool will run under, which a code-only signature leaves unsigned.</param>
     public LoadedComponent Load(string toolId, string wasmFile, string? expectedSha256, ToolSignature? signature, ToolManifest? manifest, SecurityPolicy grants)

@@ -1,5 +1,5 @@
 using System.Text;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Runtime.Wasm;
 

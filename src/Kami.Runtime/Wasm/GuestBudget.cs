@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Runtime.Wasm;
 

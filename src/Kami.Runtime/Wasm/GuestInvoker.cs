@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Kami.Core.Errors;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Wasmtime;
 using Wasmtime.Components;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Kami.Core.Security.Network;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Http;
 using Wasmtime.Components;
 

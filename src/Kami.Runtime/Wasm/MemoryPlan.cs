@@ -1,5 +1,4 @@
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
 
 namespace Kami.Runtime.Wasm;
 

@@ -1,6 +1,6 @@
 using Kami.Core.Errors;
 using Kami.Core.Security;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Wasmtime;
 
 namespace Kami.Runtime.Wasm;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Kami.Runtime.Caching;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Http;
 using Wasmtime;
 using Wasmtime.Components;
@@ -13,6 +13,10 @@ namespace Kami.Runtime.Wasm;
 /// </summary>
 internal sealed class WasmEngine : IDisposable
 {
+    /// <summary>The version of the Wasmtime package KAMI runs on.</summary>
+    public static string WasmtimeVersion =>
+        typeof(Engine).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "unknown";
+
     private readonly Thread _ticker;
     private readonly CancellationTokenSource _stop = new();
 
@@ -65,7 +69,7 @@ internal sealed class WasmEngine : IDisposable
     public CachedCompiler Compiler { get; }
 
     private static string FingerprintOf(RuntimeOptions options) =>
-        $"wasmtime {ToolRuntime.WasmtimeVersion}; {RuntimeInformation.RuntimeIdentifier}; component-model fuel epochs; stack {options.MaxStackBytes}";
+        $"wasmtime {WasmtimeVersion}; {RuntimeInformation.RuntimeIdentifier}; component-model fuel epochs; stack {options.MaxStackBytes}";
     public ComponentLinker Linker { get; }
 
     /// <summary>The one outbound HTTP client (connection pool) behind kami:http/outgoing.</summary>

@@ -2,7 +2,7 @@ using System.Text;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
 using Kami.Mcp.Observability;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Microsoft.Extensions.Time.Testing;
 using static Kami.Mcp.Tests.InMemory.Tools;
 

@@ -1,6 +1,6 @@
-using Kami.Mcp.Observability;
-using Kami.Runtime.Execution;
 using Kami.Core.Security.Network;
+using Kami.Mcp.Observability;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Mcp.Tests.InMemory;
 

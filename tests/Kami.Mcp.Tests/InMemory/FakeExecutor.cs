@@ -1,5 +1,5 @@
 using Kami.Mcp.Tools;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Mcp.Tests.InMemory;
 

@@ -1,4 +1,4 @@
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using static Kami.Mcp.Tests.InMemory.Tools;
 
 namespace Kami.Mcp.Tests.InMemory;

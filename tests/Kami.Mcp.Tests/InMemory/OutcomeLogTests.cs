@@ -1,5 +1,5 @@
 using Kami.Core.Errors;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using static Kami.Mcp.Tests.InMemory.Tools;
 
 namespace Kami.Mcp.Tests.InMemory;

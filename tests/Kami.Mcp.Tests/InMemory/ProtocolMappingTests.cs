@@ -2,7 +2,7 @@ using System.Text.Json;
 using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Core.Tools;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using static Kami.Mcp.Tests.InMemory.Tools;

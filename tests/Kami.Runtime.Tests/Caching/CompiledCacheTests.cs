@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kami.Runtime.Caching;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Core.Security.Network;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Http;
 using Kami.Runtime.Tests.Infrastructure;
 using Kami.TestCommon;

@@ -1,4 +1,5 @@
 using Kami.Core.Security.Network;
+using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
 using Kami.Runtime.Http;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Runtime.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Packaging.Packages;
-using Kami.Packaging.Trust;
 
 namespace Kami.Packaging.Distribution.Oci;
 

@@ -1,4 +1,5 @@
 using Kami.Core.Errors;
+using Kami.Packaging.Distribution;
 using Kami.Packaging.Packages;
 using Kami.Packaging.Tests.Packages;
 using Kami.Packaging.Trust;

@@ -1,6 +1,6 @@
 using Kami.Core.Errors;
 
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>
 /// What one call produced: exactly one of <see cref="Succeeded"/> (the tool's output) or <see cref="Failed"/> (an

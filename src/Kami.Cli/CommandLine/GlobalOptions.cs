@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.CommandLine;
 
 /// <summary>Options every command accepts (they override config.toml and KAMI_* variables).</summary>
 internal sealed class GlobalOptions

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Kami.Cli.Configuration;
 using Kami.Cli.Output;
+using Kami.Cli.Running;
 using Kami.Core.Registry;
 using Kami.Core.Trust;
 using Kami.Packaging.Trust;
 using Kami.Registry.Sqlite;
 using Kami.Runtime.Execution;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.CommandLine;
 
 /// <summary>What a running command needs: its parsed flags, settings, output, and the registry on demand.</summary>
 internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, CliHost host)

@@ -1,8 +1,8 @@
 using Kami.Cli.Configuration;
 using Kami.Core.Trust;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Running;
 
 /// <summary>
 /// The one owner of the runtime options of a command that runs a tool once and exits (<c>exec</c>, <c>run</c>,

@@ -1,8 +1,8 @@
-using Kami.Core.Text;
 using Kami.Cli.Output;
-using Kami.Runtime.Execution;
+using Kami.Core.Text;
+using Kami.Runtime.Contracts;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Running;
 
 /// <summary>Shows a guest's log messages on standard error while <c>kami run</c>/<c>exec</c> waits for its result.</summary>
 internal sealed class StderrLogSink(TextWriter error) : IGuestLogSink

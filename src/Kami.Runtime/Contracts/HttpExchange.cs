@@ -1,6 +1,6 @@
 using Kami.Core.Security.Network;
 
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>
 /// One outbound request of a call (one <c>fetch</c>), for audit and metrics: every hop in order (the request, then each

@@ -2,7 +2,7 @@ using Kami.Core.Hosting;
 using Kami.Core.Registry;
 using Kami.Core.Security;
 
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>
 /// One call of a tool. <see cref="ExpectedSha256"/> pins the component to the bytes approved at install

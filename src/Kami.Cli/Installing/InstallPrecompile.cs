@@ -1,7 +1,8 @@
+using Kami.Cli.CommandLine;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Installing;
 
 /// <summary>
 /// Compiles a tool right after it is installed and keeps the result in the compiled cache, so the first call of a

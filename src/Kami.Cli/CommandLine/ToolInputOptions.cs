@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
-using Kami.Runtime.Execution;
+using Kami.Runtime.Contracts;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.CommandLine;
 
 /// <summary>The input options shared by <c>kami run</c> and <c>kami exec</c>, and how their result is printed.</summary>
 internal sealed class ToolInputOptions

@@ -1,7 +1,7 @@
 using Kami.Core.Errors;
 using Kami.Core.Security;
 
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>
 /// Every wording of a failed call, in one place: what stopped the tool, which limit and its value, and what to do.

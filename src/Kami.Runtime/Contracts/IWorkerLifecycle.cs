@@ -1,4 +1,4 @@
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>
 /// Work the scheduler's worker threads do for the layer that runs guests, on the worker itself (what it keeps

@@ -1,9 +1,10 @@
+using Kami.Cli.CommandLine;
 using Kami.Core.Errors;
 using Kami.Packaging.Distribution;
 using Kami.Packaging.Distribution.Oci;
 using Kami.Packaging.Install;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Installing;
 
 /// <summary>The index and the remote install path a command uses, built from the settings the same way everywhere.</summary>
 internal sealed class Distribution(CommandContext context)

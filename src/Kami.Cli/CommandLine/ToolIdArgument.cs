@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Kami.Core.Tools;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.CommandLine;
 
 /// <summary>The <c>tool-id</c> argument, read as a <see cref="ToolId"/> while the command line is parsed: a malformed id is a parse error saying what is wrong with it.</summary>
 internal static class ToolIdArgument

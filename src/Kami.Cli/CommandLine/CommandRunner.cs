@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.CommandLine;
 
 /// <summary>
 /// Runs a command's body and maps failures to exit codes: a <see cref="KamiException"/> the user can act on, or a

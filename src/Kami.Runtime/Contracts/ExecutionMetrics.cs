@@ -1,4 +1,4 @@
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>
 /// Cost of one call. <see cref="MemoryLimitBytes"/> is the cap the guest ran under; Wasmtime's .NET binding

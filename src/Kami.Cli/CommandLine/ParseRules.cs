@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Completions;
 using System.CommandLine.Parsing;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.CommandLine;
 
 /// <summary>Reads a value's text as the domain does; false when the text names no value.</summary>
 internal delegate bool TextParser<T>(string text, out T value);

@@ -1,4 +1,4 @@
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>Receives a guest's log messages as they happen (called on the guest's worker thread: keep it quick).</summary>
 public interface IGuestLogSink

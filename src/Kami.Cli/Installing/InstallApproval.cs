@@ -1,11 +1,12 @@
-using Kami.Core.Text;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Security;
+using Kami.Core.Text;
 using Kami.Core.Tools;
 using Kami.Core.Trust;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Installing;
 
 /// <summary>
 /// Decides whether an install may grant what a manifest asks for. A tool that asks for nothing installs as

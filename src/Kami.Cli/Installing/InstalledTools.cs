@@ -1,8 +1,9 @@
+using Kami.Cli.CommandLine;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
 using Kami.Core.Tools;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Installing;
 
 /// <summary>Looks up the tool a command names, with the same "not installed" error everywhere.</summary>
 internal static class InstalledTools

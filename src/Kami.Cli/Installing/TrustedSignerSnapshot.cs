@@ -1,6 +1,6 @@
 using Kami.Core.Trust;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Installing;
 
 /// <summary>
 /// The trusted signers as a long-running server sees them: re-read at most once a second, so that with

@@ -2,8 +2,9 @@ using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Core.Trust;
 using Kami.Packaging.Packages;
+using Kami.Packaging.Trust;
 
-namespace Kami.Packaging.Trust;
+namespace Kami.Packaging.Distribution;
 
 /// <summary>
 /// The one decision whether a package is signed well enough to publish: tool.toml carries the signatures

@@ -1,4 +1,4 @@
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>The WIT <c>log-level</c> enum of <c>kami:tool/host</c>, plus the guest's captured stdout/stderr.</summary>
 public enum GuestLogLevel

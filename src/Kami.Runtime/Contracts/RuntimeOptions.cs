@@ -1,6 +1,6 @@
 using Kami.Core.Security;
 
-namespace Kami.Runtime.Execution;
+namespace Kami.Runtime.Contracts;
 
 /// <summary>Host-wide execution settings (per-tool limits come from each tool's SecurityPolicy).</summary>
 public sealed record RuntimeOptions

@@ -1,11 +1,12 @@
-using Kami.Core.Text;
+using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
 using Kami.Core.Security;
+using Kami.Core.Text;
 using Kami.Core.Tools;
 
-namespace Kami.Cli.Commands;
+namespace Kami.Cli.Installing;
 
 /// <summary>
 /// An update may not escalate silently: the permission diff between the installed version and the new one
