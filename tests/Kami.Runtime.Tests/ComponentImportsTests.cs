@@ -1,4 +1,5 @@
 using Kami.Runtime.Wasm;
+using Kami.Runtime.Wasm.HostInterfaces;
 using Kami.TestCommon;
 
 namespace Kami.Runtime.Tests;

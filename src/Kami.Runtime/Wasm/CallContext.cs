@@ -21,13 +21,32 @@ internal sealed class CallContext(string toolId, IGuestLogSink? sink, int maxLog
     /// <summary>The running call's time, cancellation and policy; null while start functions run (no outbound requests then).</summary>
     public GuestBudget? Budget { get; set; }
 
-    // Made on the first request: most calls make none, and they allocate nothing for it.
-    private List<HttpExchange>? _httpExchanges;
+    // Each host interface's per-call state, made on the interface's first use in the call: most calls use none and
+    // allocate nothing for it. A handful of interfaces at most, so a scan beats a dictionary.
+    private object[]? _states;
 
-    /// <summary>Outbound HTTP requests this call has made (bounded per call), for the call's metrics and audit.</summary>
-    public IReadOnlyList<HttpExchange> HttpExchanges => _httpExchanges ?? (IReadOnlyList<HttpExchange>)Array.Empty<HttpExchange>();
+    /// <summary>The call's state of type <typeparamref name="T"/>, made on first use; one per call, never shared with another call.</summary>
+    public T State<T>() where T : class, new()
+    {
+        if (StateIfAny<T>() is { } existing) return existing;
+        var made = new T();
+        _states = _states is null ? [made] : [.. _states, made];
+        return made;
+    }
 
-    public void AddHttpExchange(HttpExchange exchange) => (_httpExchanges ??= []).Add(exchange);
+    /// <summary>The call's state of type <typeparamref name="T"/> if a host function made one.</summary>
+    public T? StateIfAny<T>() where T : class
+    {
+        if (_states is null) return null;
+        foreach (var state in _states)
+        {
+            if (state is T typed) return typed;
+        }
+        return null;
+    }
+
+    /// <summary>Outbound HTTP requests this call has made, for the call's metrics and audit.</summary>
+    public IReadOnlyList<HttpExchange> HttpExchanges => StateIfAny<HostInterfaces.HttpCallState>()?.Exchanges ?? (IReadOnlyList<HttpExchange>)[];
     private int _linesLeft = maxLogLines;
     private int _dropped;
 

@@ -5,6 +5,7 @@ using Kami.Core.Tools;
 using Kami.Core.Trust;
 using Kami.Runtime.Caching;
 using Kami.Runtime.Contracts;
+using Kami.Runtime.Wasm.HostInterfaces;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -148,7 +149,7 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
         if (missing is { Count: > 0 })
             throw new KamiException(ErrorKind.ComponentInvalid,
                 $"tool {toolId} was refused: it imports {string.Join(", ", missing)}, which KAMI does not provide "
-                + "(available: kami:tool/host@0.1.0, kami:http/outgoing@0.1.0 and WASI 0.2 cli, clocks, filesystem, io, random, sockets)");
+                + $"(available: {HostInterfaceSet.Available})");
 
         Component component;
         try

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Kami.Runtime.Caching;
 using Kami.Runtime.Contracts;
 using Kami.Runtime.Http;
+using Kami.Runtime.Wasm.HostInterfaces;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -40,11 +41,8 @@ internal sealed class WasmEngine : IDisposable
         Fingerprint = FingerprintOf(options);
         Compiler = new CachedCompiler(Engine, options.CompiledCacheDirectory is { } dir ? new CompiledCache(dir, options.CompiledCacheMaxBytes) : null, Fingerprint);
         Linker = new ComponentLinker(Engine);
-        Linker.AddWasiPreview2();
-        WasiWaitGuard.Define(Linker);
-        HostFunctions.Define(Linker);
         Http = new OutboundHttp(options.Http);
-        HttpHostFunctions.Define(Linker, Http);
+        HostInterfaceSet.DefineAll(Linker, new HostServices(Http));
 
         _ticker = new Thread(Tick) { IsBackground = true, Name = "kami-epoch-ticker" };
         _ticker.Start();

@@ -4,24 +4,29 @@ using Kami.Runtime.Contracts;
 using Kami.Runtime.Http;
 using Wasmtime.Components;
 
-namespace Kami.Runtime.Wasm;
+namespace Kami.Runtime.Wasm.HostInterfaces;
 
 /// <summary>
 /// The <c>kami:http/outgoing@0.1.0</c> interface (wit/http.wit): <c>fetch</c> marshalled between component values
 /// and <see cref="OutboundHttp"/>. Runs on the guest's worker thread and blocks it for the request, bounded by the
 /// request's timeout and the call's remaining wall clock.
 /// </summary>
-internal static class HttpHostFunctions
+internal sealed class HttpOutgoingInterface : HostInterface
 {
-    public const string OutgoingInterface = "kami:http/outgoing@0.1.0";
+    public const string Interface = "kami:http/outgoing@0.1.0";
+
+    public override string Name => Interface;
+
+    public override bool Provides(string import) => import.StartsWith("kami:http/outgoing@0.1.", StringComparison.Ordinal);
 
     /// <summary>The 256 u8 values, made once: the binding marshals a list&lt;u8&gt; element by element, so a body no longer makes an object per byte.</summary>
     private static readonly ComponentValue[] ByteValues = [.. Enumerable.Range(0, 256).Select(b => ComponentValue.U8((byte)b))];
 
-    public static void Define(ComponentLinker linker, OutboundHttp http)
+    public override void Define(ComponentLinker linker, HostServices services)
     {
+        var http = services.Http;
         using var root = linker.Root();
-        using var outgoing = root.AddInstance(OutgoingInterface);
+        using var outgoing = root.AddInstance(Interface);
         outgoing.DefineFunction("fetch", (args, results) => results[0] = Fetch(http, args[0]));
     }
 
@@ -31,12 +36,13 @@ internal static class HttpHostFunctions
         if (call?.Budget is not { } budget) return Error(FetchErrorKind.Denied, "outbound requests are not allowed while the tool starts");
         var hops = new HopLog();
         var fetch = Read(request) with { Hops = hops };
-        if (call.HttpExchanges.Count >= http.Limits.MaxRequestsPerCall)
+        var exchanges = call.State<HttpCallState>().Exchanges;
+        if (exchanges.Count >= http.Limits.MaxRequestsPerCall)
             return Error(FetchErrorKind.Denied, $"at most {http.Limits.MaxRequestsPerCall} requests per call");
 
         var (response, error) = http.Send(fetch, http.Limits.AllowLists.Matcher(call.ToolId, budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
         // Refused before any hop (method, headers, body size, no time left): recorded against the host it named.
-        call.AddHttpExchange(new HttpExchange(hops.Hops.Count > 0 ? hops.Hops
+        exchanges.Add(new HttpExchange(hops.Hops.Count > 0 ? hops.Hops
             : [new HttpHop(fetch.Method, HopLog.HostOf(fetch.Url), Contacted: false, Status: null, FetchErrorCase.Name(error!.Kind), 0, 0)]));
         return error is not null ? Error(error.Kind, error.Message) : ComponentValue.Ok(Write(response!));
     }

@@ -1,18 +1,22 @@
 using Kami.Runtime.Contracts;
 using Wasmtime.Components;
 
-namespace Kami.Runtime.Wasm;
+namespace Kami.Runtime.Wasm.HostInterfaces;
 
 /// <summary>The <c>kami:tool/host@0.1.0</c> interface: what KAMI offers guests beyond WASI.</summary>
-internal static class HostFunctions
+internal sealed class ToolHostInterface : HostInterface
 {
-    public const string HostInterface = "kami:tool/host@0.1.0";
+    public const string Interface = "kami:tool/host@0.1.0";
     public const int MaxLogMessageChars = 8 * 1024;
 
-    public static void Define(ComponentLinker linker)
+    public override string Name => Interface;
+
+    public override bool Provides(string import) => import.StartsWith("kami:tool/host@0.1.", StringComparison.Ordinal);
+
+    public override void Define(ComponentLinker linker, HostServices services)
     {
         using var root = linker.Root();
-        using var host = root.AddInstance(HostInterface);
+        using var host = root.AddInstance(Interface);
         host.DefineFunction("log", Log);
     }
 

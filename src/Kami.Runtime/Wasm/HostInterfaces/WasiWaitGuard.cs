@@ -1,7 +1,7 @@
 using Kami.Runtime.Contracts;
 using Wasmtime.Components;
 
-namespace Kami.Runtime.Wasm;
+namespace Kami.Runtime.Wasm.HostInterfaces;
 
 /// <summary>
 /// Refuses the WASI calls that make a guest wait in the host: <c>monotonic-clock.subscribe-duration</c> and
