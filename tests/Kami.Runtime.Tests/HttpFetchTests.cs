@@ -312,6 +312,19 @@ public sealed class HttpFetchTests(HttpRuntimeFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task Fetch_EndedByTheCallsTimeLimit_IsTheTimeLimitEvenWhenTheGuestReturnsFirst()
+    {
+        // The guest sees its request time out and returns an error before any epoch tick could stop it (no ticks
+        // here; on a loaded machine, a late one). The call still ended at its limit, not by the tool's choice.
+        using var server = LoopbackHttpServer.DrippingBody(TimeSpan.FromMilliseconds(100));
+        using var runtime = HttpRuntimeFixture.WithoutEpochTicks();
+        var request = Fetch(Input($"http://localhost:{server.Port}/drip"), 500, "localhost");
+        runtime.Precompile(request.ToolId, request.WasmFile, null);
+
+        Expect.Failure(await runtime.ExecuteAsync(request), ErrorKind.LimitExceeded, "time limit", "500 ms", "max_execution_ms");
+    }
+
+    [Fact]
     public async Task Fetch_CredentialForHostAndPort_InjectedReplacingGuestHeader()
     {
         using var server = new LoopbackHttpServer(c => Text(c, 200, "ok"));

@@ -68,8 +68,7 @@ internal sealed class OutboundHttp : IDisposable
         if (request.Body is { Length: var size } && size > Limits.MaxRequestBytes)
             return Fail(FetchErrorKind.TooLarge, $"the request body is {size:N0} bytes; at most {Limits.MaxRequestBytes:N0} are allowed");
 
-        var timeout = request.TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : Limits.DefaultTimeout;
-        if (timeout > Limits.DefaultTimeout) timeout = Limits.DefaultTimeout;
+        var timeout = OwnTimeout(request);
         if (remaining < timeout) timeout = remaining;
         if (timeout <= TimeSpan.Zero) return Fail(FetchErrorKind.Timeout, "");
 
@@ -100,6 +99,10 @@ internal sealed class OutboundHttp : IDisposable
         hops?.Close(result.Item2?.Kind);
         return result;
     }
+
+    /// <summary>The request's own bound: its timeout_ms, at most the operator's; the call's remaining time may end it sooner.</summary>
+    public TimeSpan OwnTimeout(FetchRequest request) =>
+        request.TimeoutMs is { } ms && TimeSpan.FromMilliseconds(ms) < Limits.DefaultTimeout ? TimeSpan.FromMilliseconds(ms) : Limits.DefaultTimeout;
 
     private (FetchResponse?, FetchError?) Follow(string method, FetchRequest request, HostAllowList allowList, string? toolId, HopLog? hops, CancellationToken token)
     {

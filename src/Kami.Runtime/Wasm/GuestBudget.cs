@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kami.Core.Errors;
 using Kami.Core.Security;
 using Kami.Runtime.Contracts;
 
@@ -11,6 +12,7 @@ namespace Kami.Runtime.Wasm;
 internal sealed class GuestBudget
 {
     private long _started;
+    private bool _ended;
     private TimeSpan _limit;
     private CancellationToken _cancellation;
     private string _toolId = "";
@@ -27,6 +29,7 @@ internal sealed class GuestBudget
         _limit = TimeSpan.FromMilliseconds(policy.MaxExecutionMs) - spent;
         _cancellation = cancellation;
         _started = Stopwatch.GetTimestamp();
+        _ended = false;
     }
 
     /// <summary>Wall clock the call has left (zero or less when spent); bounds what a host function may wait for.</summary>
@@ -39,10 +42,23 @@ internal sealed class GuestBudget
     public SecurityPolicy Policy => _policy;
 
     /// <summary>Epoch-deadline callback: ends the guest on cancellation or when the time is spent, else one more tick.</summary>
-    public ulong OnTick()
+    public ulong OnTick() => Spent() is { } error ? throw new GuestStoppedException(error) : 1UL;
+
+    /// <summary>
+    /// Why the call must end now (cancelled, or its time spent), or null. Also read when the guest returns an error:
+    /// a host function that gave up because the call's time ran out (an outbound request) lets the guest return
+    /// before the next tick, and that call ended at its limit, not by the tool's choice.
+    /// </summary>
+    public ExecutionError? Spent()
     {
-        if (_cancellation.IsCancellationRequested) throw new GuestStoppedException(GuestErrors.Cancelled(_toolId));
-        if (Stopwatch.GetElapsedTime(_started) >= _limit) throw new GuestStoppedException(GuestErrors.TimeLimit(_toolId, _policy));
-        return 1;
+        if (_cancellation.IsCancellationRequested) return GuestErrors.Cancelled(_toolId);
+        if (_ended || Stopwatch.GetElapsedTime(_started) >= _limit) return GuestErrors.TimeLimit(_toolId, _policy);
+        return null;
     }
+
+    /// <summary>
+    /// Marks the time as spent now: a host function that waited out the call's remaining time says so, since its
+    /// timer and this clock may disagree by a fraction of a millisecond.
+    /// </summary>
+    public void EndNow() => _ended = true;
 }

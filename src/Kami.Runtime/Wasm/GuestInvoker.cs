@@ -80,7 +80,7 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         var payload = value.Payload?.AsString() ?? "";
         var bytes = Encoding.UTF8.GetByteCount(payload);
         if (bytes > options.MaxOutputBytes) return Failed(GuestErrors.Output(request.ToolId, bytes, options.MaxOutputBytes));
-        if (!value.IsOk) return Failed(GuestErrors.Returned(payload));
+        if (!value.IsOk) return Failed(fresh.Budget.Spent() ?? GuestErrors.Returned(payload));
         return ExecutionResult.Success(payload, Metrics(fresh, request, started, queueWait, call));
 
         ExecutionResult Failed(ExecutionError error) => ExecutionResult.Failure(error, Metrics(fresh, request, started, queueWait, call));

@@ -31,6 +31,13 @@ public sealed class HttpRuntimeFixture : IDisposable
     public static ToolRuntime WithCredential(string origin) =>
         new(new RuntimeOptions { MaxConcurrency = 1, PoolingAllocator = false, Http = LoopbackHttp with { Credentials = For(origin) } });
 
+    /// <summary>
+    /// A loopback runtime whose epoch never ticks during a test, so only a host function's own check can end a call at
+    /// its time limit: what a loaded machine does when the guest returns before the next tick. The test disposes it.
+    /// </summary>
+    public static ToolRuntime WithoutEpochTicks() =>
+        new(new RuntimeOptions { MaxConcurrency = 1, PoolingAllocator = false, EpochTick = TimeSpan.FromMinutes(10), Http = LoopbackHttp });
+
     private static NetCredentials For(string origin) =>
         NetCredentials.From([("test.http-fetch", CredentialOrigin.Parse(origin), new NetCredential("Authorization", Secret))]);
 

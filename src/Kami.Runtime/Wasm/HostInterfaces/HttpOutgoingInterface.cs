@@ -40,7 +40,10 @@ internal sealed class HttpOutgoingInterface : HostInterface
         if (exchanges.Count >= http.Limits.MaxRequestsPerCall)
             return Error(FetchErrorKind.Denied, $"at most {http.Limits.MaxRequestsPerCall} requests per call");
 
-        var (response, error) = http.Send(fetch, http.Limits.AllowLists.Matcher(call.ToolId, budget.Policy.NetAllowList), budget.Remaining, budget.Cancellation, call.ToolId);
+        var remaining = budget.Remaining;
+        var (response, error) = http.Send(fetch, http.Limits.AllowLists.Matcher(call.ToolId, budget.Policy.NetAllowList), remaining, budget.Cancellation, call.ToolId);
+        // Timed out on the call's clock, not the request's own: the call is at its limit, whatever the guest does next.
+        if (error?.Kind == FetchErrorKind.Timeout && remaining < http.OwnTimeout(fetch)) budget.EndNow();
         // Refused before any hop (method, headers, body size, no time left): recorded against the host it named.
         exchanges.Add(new HttpExchange(hops.Hops.Count > 0 ? hops.Hops
             : [new HttpHop(fetch.Method, HopLog.HostOf(fetch.Url), Contacted: false, Status: null, FetchErrorCase.Name(error!.Kind), 0, 0)]));
