@@ -24,10 +24,13 @@ const witSource = readdirSync(witDir).filter((f) => f.endsWith('.wit'))
 // jco's package "exports" hide lib/, so locate the adapter on disk.
 const adapterPath = resolve(here, '../node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm');
 
-// A module that imports kami:http/outgoing is built against the world that offers it (wit/http.wit).
+// The world is what the module imports: kami:http/outgoing (wit/http.wit), kami:mcp/progress (wit/mcp.wit), both, or
+// neither, as guest/js/build.mjs picks it.
 const core = readFileSync(coreFile);
-const world = WebAssembly.Module.imports(new WebAssembly.Module(core)).some((i) => i.module.startsWith('kami:http/'))
-  ? 'kami-tool-http' : 'kami-tool';
+const modules = WebAssembly.Module.imports(new WebAssembly.Module(core)).map((i) => i.module);
+const http = modules.some((m) => m.startsWith('kami:http/'));
+const world = modules.some((m) => m.startsWith('kami:mcp/')) ? (http ? 'kami-tool-mcp' : 'kami-tool-progress')
+  : http ? 'kami-tool-http' : 'kami-tool';
 const embedded = await componentEmbed({
   binary: core,
   witSource,

@@ -48,6 +48,7 @@ const out = resolve(outFile);
 const started = Date.now();
 const HOST = 'kami:tool/host@0.1.0';
 const HTTP = 'kami:http/outgoing@0.1.0';
+const PROGRESS = 'kami:mcp/progress@0.1.0';
 
 // A tool bundles only its own files (its directory, node_modules included) and the SDK: an import of
 // ~/.aws/credentials (esbuild loads .txt and .json as data) must not end up inside the component.
@@ -62,12 +63,13 @@ const confine = {
   },
 };
 
-// kami:http is external but declared free of side effects, so esbuild drops its import from a bundle that never
-// calls http.fetch (esbuild otherwise keeps every external import); the bundle's imports then pick the world.
+// kami:http and kami:mcp are external but declared free of side effects, so esbuild drops their imports from a
+// bundle that never calls them (esbuild otherwise keeps every external import); the bundle's imports then pick
+// the world.
 const httpImport = {
   name: 'kami-http-import',
   setup(build) {
-    build.onResolve({ filter: /^kami:http\// }, (args) => ({ path: args.path, external: true, sideEffects: false }));
+    build.onResolve({ filter: /^kami:(http|mcp)\// }, (args) => ({ path: args.path, external: true, sideEffects: false }));
   },
 };
 
@@ -85,7 +87,7 @@ async function bundle(hostStub) {
       metafile: true,
       alias: {
         '@kami/tool': join(here, 'index.js'),
-        ...(hostStub ? { [HOST]: join(here, 'host-stub.js'), [HTTP]: join(here, 'http-stub.js') } : {}),
+        ...(hostStub ? { [HOST]: join(here, 'host-stub.js'), [HTTP]: join(here, 'http-stub.js'), [PROGRESS]: join(here, 'progress-stub.js') } : {}),
       },
       external: hostStub ? [] : [HOST],
     });
@@ -129,7 +131,9 @@ if (entry.endsWith('.ts') && existsSync(join(dirname(entry), 'tsconfig.json'))) 
 }
 
 const { text: source, imports } = await bundle(false);
-const worldName = imports.includes(HTTP) ? 'kami-tool-http' : 'kami-tool';
+// componentize-js keeps every import of the world it is given, so the world is exactly what the bundle imports.
+const worldName = imports.includes(PROGRESS) ? (imports.includes(HTTP) ? 'kami-tool-mcp' : 'kami-tool-progress')
+  : imports.includes(HTTP) ? 'kami-tool-http' : 'kami-tool';
 
 // Load the tool in Node once: a missing or malformed export is an author error best said here, in words,
 // rather than as componentize-js's or the loader's. The tool's top-level code runs on this machine, so it

@@ -110,3 +110,12 @@ export const http: {
   /** Synchronous: returns the response for any status (a 404 is a response); throws HttpError otherwise. */
   fetch(url: string, options?: HttpRequestOptions): HttpResponse;
 };
+
+/**
+ * Progress reports (kami:mcp/progress@0.1.0), forwarded to the client as notifications/progress when it asked for
+ * progress. A tool that uses it is built against world kami-tool-mcp.
+ */
+export const progress: {
+  /** `value` must grow from one report to the next; `total` is what it grows towards, when known. Never throws for a dropped report. */
+  report(value: number, total?: number, message?: string): void;
+};

@@ -125,3 +125,5 @@ export function defineTool(def) {
 
 // Outbound HTTP (kami:http/outgoing): a separate module, so tools that don't use it don't import it.
 export { http, HttpError } from './http.js';
+// Progress reports (kami:mcp/progress): a separate module for the same reason.
+export { progress } from './progress.js';

@@ -21,6 +21,10 @@ internal sealed class SandboxedTool : McpServerTool
     private readonly ArgumentFastCheck _fastCheck;
     private readonly ILogger _logger;
 
+    // How long a result waits for the progress reports before it; they are sent as the guest makes them, so this is
+    // the last one's send, not the call's work.
+    private static readonly TimeSpan ProgressFlushLimit = TimeSpan.FromSeconds(1);
+
     public SandboxedTool(InstalledTool tool, string name, ToolServices services)
     {
         Installed = tool;
@@ -112,7 +116,12 @@ internal sealed class SandboxedTool : McpServerTool
         }
 
         var logSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger);
-        return await _services.Executor.ExecuteAsync(ExecutionRequest.For(Installed, input, _services.Paths, logSink), cancellationToken).ConfigureAwait(false);
+        var progress = McpProgressSink.For(request);
+        var call = ExecutionRequest.For(Installed, input, _services.Paths, logSink) with { ProgressSink = progress };
+        var result = await _services.Executor.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
+        // Progress goes before the result: over HTTP the response stream ends with it, and a later report is lost.
+        if (progress is not null) await progress.FlushAsync(ProgressFlushLimit).ConfigureAwait(false);
+        return result;
     }
 
     private void Record(DateTimeOffset started, long clock, string input, ExecutionResult result)

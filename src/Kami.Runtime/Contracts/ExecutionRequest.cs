@@ -16,6 +16,8 @@ public sealed record ExecutionRequest(string ToolId, string WasmFile, SecurityPo
     public string? DataDirectory { get; init; }
     /// <summary>Where the guest's log messages go as they happen; null drops them.</summary>
     public IGuestLogSink? LogSink { get; init; }
+    /// <summary>Where the guest's progress reports go (the client asked for progress); null drops them.</summary>
+    public IProgressSink? ProgressSink { get; init; }
 
     /// <summary>The installed tool's recorded signature, checked at load against <see cref="RuntimeOptions.Signatures"/>.</summary>
     public Kami.Core.Trust.ToolSignature? Signature { get; init; }
