@@ -13,7 +13,7 @@ skip_js=0
 [[ "${1:-}" == "--skip-js" ]] && skip_js=1
 
 shopt -s nullglob
-for dir in "$here"/*/; do
+for dir in "$here"/*/ "$here"/conformance/*/; do
     dir="${dir%/}"
     [[ -f "$dir/tool.toml" ]] || continue
     wasm="$(sed -n 's/^wasm[[:space:]]*=[[:space:]]*"\(.*\)"[[:space:]]*$/\1/p' "$dir/tool.toml" | head -n1)"
