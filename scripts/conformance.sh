@@ -15,7 +15,8 @@ SUITE_VERSION="0.2.0-alpha.12"
 # requirements that KAMI passes today, with the conformance tool pack (examples/conformance) installed; the full
 # requirement runs below report the rest.
 REQUIRED=(server-initialize ping logging-set-level tools-list tools-call-simple-text tools-call-error
-  tools-call-with-progress tools-call-with-logging server-sse-multiple-streams server-session-lifecycle
+  tools-call-with-progress tools-call-with-logging tools-call-image tools-call-audio tools-call-embedded-resource
+  tools-call-mixed-content server-sse-multiple-streams server-session-lifecycle
   sep-2164-resource-not-found dns-rebinding-protection http-header-validation
   input-required-result-missing-input-response input-required-result-unsupported-methods
   input-required-result-ignore-extra-params input-required-result-validate-input)
@@ -100,7 +101,7 @@ for scenario in "${REQUIRED[@]}"; do
 done
 
 # The suite's frozen requirements, in full, for information (they never change the exit status): what KAMI does
-# not pass yet needs rich results, prompts, resources, completion or input requests (MRTR).
+# not pass yet needs prompts, resources, completion, caching or input requests (MRTR).
 if [[ "${KAMI_CONFORMANCE_ALL:-1}" != "0" ]]; then
   for revision in 2026-07-28 2025-11-25; do
     echo "== requirements $revision (informational)"

@@ -24,12 +24,12 @@ const witSource = readdirSync(witDir).filter((f) => f.endsWith('.wit'))
 // jco's package "exports" hide lib/, so locate the adapter on disk.
 const adapterPath = resolve(here, '../node_modules/@bytecodealliance/jco/lib/wasi_snapshot_preview1.reactor.wasm');
 
-// The world is what the module imports: kami:http/outgoing (wit/http.wit), kami:mcp/progress (wit/mcp.wit), both, or
-// neither, as guest/js/build.mjs picks it.
+// The world is what the module imports: kami:http/outgoing (wit/http.wit), the kami:mcp interfaces (wit/mcp.wit),
+// both, or neither, as guest/js/build.mjs picks it.
 const core = readFileSync(coreFile);
 const modules = WebAssembly.Module.imports(new WebAssembly.Module(core)).map((i) => i.module);
 const http = modules.some((m) => m.startsWith('kami:http/'));
-const world = modules.some((m) => m.startsWith('kami:mcp/')) ? (http ? 'kami-tool-mcp' : 'kami-tool-progress')
+const world = modules.some((m) => m.startsWith('kami:mcp/')) ? (http ? 'kami-tool-mcp-http' : 'kami-tool-mcp')
   : http ? 'kami-tool-http' : 'kami-tool';
 const embedded = await componentEmbed({
   binary: core,

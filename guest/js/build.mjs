@@ -49,6 +49,7 @@ const started = Date.now();
 const HOST = 'kami:tool/host@0.1.0';
 const HTTP = 'kami:http/outgoing@0.1.0';
 const PROGRESS = 'kami:mcp/progress@0.1.0';
+const CONTENT = 'kami:mcp/content@0.1.0';
 
 // A tool bundles only its own files (its directory, node_modules included) and the SDK: an import of
 // ~/.aws/credentials (esbuild loads .txt and .json as data) must not end up inside the component.
@@ -87,7 +88,7 @@ async function bundle(hostStub) {
       metafile: true,
       alias: {
         '@kami/tool': join(here, 'index.js'),
-        ...(hostStub ? { [HOST]: join(here, 'host-stub.js'), [HTTP]: join(here, 'http-stub.js'), [PROGRESS]: join(here, 'progress-stub.js') } : {}),
+        ...(hostStub ? { [HOST]: join(here, 'host-stub.js'), [HTTP]: join(here, 'http-stub.js'), [PROGRESS]: join(here, 'progress-stub.js'), [CONTENT]: join(here, 'content-stub.js') } : {}),
       },
       external: hostStub ? [] : [HOST],
     });
@@ -132,7 +133,8 @@ if (entry.endsWith('.ts') && existsSync(join(dirname(entry), 'tsconfig.json'))) 
 
 const { text: source, imports } = await bundle(false);
 // componentize-js keeps every import of the world it is given, so the world is exactly what the bundle imports.
-const worldName = imports.includes(PROGRESS) ? (imports.includes(HTTP) ? 'kami-tool-mcp' : 'kami-tool-progress')
+const mcp = imports.some((i) => i.startsWith('kami:mcp/'));
+const worldName = mcp ? (imports.includes(HTTP) ? 'kami-tool-mcp-http' : 'kami-tool-mcp')
   : imports.includes(HTTP) ? 'kami-tool-http' : 'kami-tool';
 
 // Load the tool in Node once: a missing or malformed export is an author error best said here, in words,

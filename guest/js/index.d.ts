@@ -119,3 +119,18 @@ export const progress: {
   /** `value` must grow from one report to the next; `total` is what it grows towards, when known. Never throws for a dropped report. */
   report(value: number, total?: number, message?: string): void;
 };
+
+/**
+ * Rich results (kami:mcp/content@0.1.0): blocks added to the call's result, in order, before the text run returns
+ * (when not empty). Each throws an Error with the host's reason when it refuses a block. Images: image/png, jpeg,
+ * gif, webp; audio: audio/wav, mpeg, ogg, webm, flac, aac, mp4; at most 64 blocks and the call's output limit.
+ */
+export const content: {
+  text(text: string): void;
+  /** data: the bytes, or their base64. */
+  image(mimeType: string, data: Uint8Array | string): void;
+  audio(mimeType: string, data: Uint8Array | string): void;
+  link(uri: string, name: string, options?: { mimeType?: string; description?: string }): void;
+  /** An embedded resource: its text, or its bytes (or their base64) as data. */
+  resource(uri: string, options: { mimeType?: string; text?: string; data?: Uint8Array | string }): void;
+};

@@ -127,3 +127,5 @@ export function defineTool(def) {
 export { http, HttpError } from './http.js';
 // Progress reports (kami:mcp/progress): a separate module for the same reason.
 export { progress } from './progress.js';
+// Rich results (kami:mcp/content): blocks beyond the returned text.
+export { content } from './content.js';

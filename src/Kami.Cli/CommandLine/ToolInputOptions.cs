@@ -57,7 +57,21 @@ internal sealed class ToolInputOptions
                 CliJsonContext.Relaxed.ExecJson);
         }
         else if (error is not null) context.Output.Error(error.Message);
-        else context.Output.Data(output!);
+        else
+        {
+            // A terminal shows no image: say what the tool added (kami:mcp/content), then its text.
+            foreach (var block in ((ExecutionResult.Succeeded)result).Content) context.Output.Note("content: " + Describe(block));
+            context.Output.Data(output!);
+        }
         return ExitCodes.For(result);
     }
+
+    private static string Describe(ContentBlock block) => block switch
+    {
+        ContentBlock.Text text => $"text, {text.Size:N0} bytes",
+        ContentBlock.Media media => $"{(media.IsAudio ? "audio" : "image")} {media.MimeType}, {media.DataBase64.Length:N0} characters of base64",
+        ContentBlock.Link link => $"link {link.Uri} ({link.Name})",
+        ContentBlock.Embedded embedded => $"resource {embedded.Uri}{(embedded.MimeType is { } mime ? " " + mime : "")}, {embedded.Size:N0} bytes",
+        _ => block.GetType().Name,
+    };
 }

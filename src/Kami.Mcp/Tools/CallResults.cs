@@ -8,7 +8,7 @@ namespace Kami.Mcp.Tools;
 
 /// <summary>
 /// The one place an <see cref="ExecutionResult"/> becomes what the MCP server reports of it: the client's result
-/// (output as text plus structuredContent when it is a JSON object; a failure as an isError result carrying its
+/// (the blocks the guest added, then its output as text, plus structuredContent when the output is a JSON object; a failure as an isError result carrying its
 /// message, which KAMI writes to be safe to show a model), the outcome the audit log and the metrics record, and the
 /// text the audit record keeps.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class CallResults
 
     public static CallToolResult ToCallToolResult(ExecutionResult result) => result switch
     {
-        ExecutionResult.Succeeded ok => new CallToolResult { Content = [new TextContentBlock { Text = ok.Output }], StructuredContent = AsJsonObject(ok.Output) },
+        ExecutionResult.Succeeded ok => new CallToolResult { Content = ResultContent.Of(ok), StructuredContent = AsJsonObject(ok.Output) },
         ExecutionResult.Failed failed => new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = failed.Error.Message }] },
         _ => throw new UnreachableException(),
     };

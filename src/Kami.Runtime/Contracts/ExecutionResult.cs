@@ -15,7 +15,10 @@ public abstract class ExecutionResult
     public ExecutionMetrics Metrics { get; }
 
     /// <summary>A call that returned <paramref name="output"/> (the tool's result text, as it returned it).</summary>
-    public static ExecutionResult Success(string output, ExecutionMetrics metrics) => new Succeeded(output, metrics);
+    public static ExecutionResult Success(string output, ExecutionMetrics metrics) => new Succeeded(output, [], metrics);
+
+    /// <summary>A call that returned <paramref name="output"/> after adding <paramref name="content"/> (kami:mcp/content).</summary>
+    public static ExecutionResult Success(string output, IReadOnlyList<ContentBlock> content, ExecutionMetrics metrics) => new Succeeded(output, content, metrics);
 
     /// <summary>A failed call; the error's message reaches the client, so it must not carry host paths or secrets.</summary>
     public static ExecutionResult Failure(ExecutionError error, ExecutionMetrics metrics) => new Failed(error, metrics);
@@ -26,10 +29,17 @@ public abstract class ExecutionResult
     /// <summary>The tool returned ok with <see cref="Output"/>.</summary>
     public sealed class Succeeded : ExecutionResult
     {
-        internal Succeeded(string output, ExecutionMetrics metrics) : base(metrics) => Output = output;
+        internal Succeeded(string output, IReadOnlyList<ContentBlock> content, ExecutionMetrics metrics) : base(metrics)
+        {
+            Output = output;
+            Content = content;
+        }
 
         /// <summary>The tool's result text, as it returned it.</summary>
         public string Output { get; }
+
+        /// <summary>Blocks the tool added before returning, in order (empty for a tool that only returns text).</summary>
+        public IReadOnlyList<ContentBlock> Content { get; }
     }
 
     /// <summary>The call failed; <see cref="Error"/> says why.</summary>

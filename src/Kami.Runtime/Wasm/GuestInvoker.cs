@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Kami.Core.Errors;
 using Kami.Runtime.Contracts;
+using Kami.Runtime.Wasm.HostInterfaces;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -78,10 +79,11 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         if (fresh.Run is not { } run) return Failed(GuestErrors.NoRunExport(request.ToolId));
         if (run.Call(ComponentValue.String(request.Input)) is not { } value) return Failed(GuestErrors.NoResult(request.ToolId));
         var payload = value.Payload?.AsString() ?? "";
-        var bytes = Encoding.UTF8.GetByteCount(payload);
+        var content = call.StateIfAny<ContentCallState>();
+        var bytes = Encoding.UTF8.GetByteCount(payload) + (content?.Bytes ?? 0);
         if (bytes > options.MaxOutputBytes) return Failed(GuestErrors.Output(request.ToolId, bytes, options.MaxOutputBytes));
         if (!value.IsOk) return Failed(fresh.Budget.Spent() ?? GuestErrors.Returned(payload));
-        return ExecutionResult.Success(payload, Metrics(fresh, request, started, queueWait, call));
+        return ExecutionResult.Success(payload, content?.Blocks ?? [], Metrics(fresh, request, started, queueWait, call));
 
         ExecutionResult Failed(ExecutionError error) => ExecutionResult.Failure(error, Metrics(fresh, request, started, queueWait, call));
     }

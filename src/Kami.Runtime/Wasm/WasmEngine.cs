@@ -42,7 +42,7 @@ internal sealed class WasmEngine : IDisposable
         Compiler = new CachedCompiler(Engine, options.CompiledCacheDirectory is { } dir ? new CompiledCache(dir, options.CompiledCacheMaxBytes) : null, Fingerprint);
         Linker = new ComponentLinker(Engine);
         Http = new OutboundHttp(options.Http);
-        HostInterfaceSet.DefineAll(Linker, new HostServices(Http));
+        HostInterfaceSet.DefineAll(Linker, new HostServices(Http, Options.MaxOutputBytes));
 
         _ticker = new Thread(Tick) { IsBackground = true, Name = "kami-epoch-ticker" };
         _ticker.Start();
