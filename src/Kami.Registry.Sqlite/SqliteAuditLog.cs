@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Kami.Core.Registry;
+using Kami.Core.Registry.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Kami.Registry.Sqlite;
@@ -11,7 +11,7 @@ public sealed class SqliteAuditLog : IAuditLog
     private readonly SqliteDatabase _database;
 
     /// <summary>How many recent calls the audit log keeps by default.</summary>
-    public const int DefaultRetainedCalls = 100_000;
+    public const int DefaultRetainedCalls = AuditRetention.DefaultRetainedCalls;
 
     private readonly int _retainedCalls;
 
@@ -61,7 +61,7 @@ public sealed class SqliteAuditLog : IAuditLog
             requests.Value = call.Http?.Requests ?? 0;
             sent.Value = call.Http?.BytesSent ?? 0;
             received.Value = call.Http?.BytesReceived ?? 0;
-            http.Value = call.Http is { } summary ? JsonSerializer.Serialize(summary.Entries, AuditJsonContext.Default.IReadOnlyListHttpRequestRecord) : DBNull.Value;
+            http.Value = (object?)AuditHttpJson.Write(call.Http) ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
         // Keep the most recent calls only, so a busy server's registry does not grow without bound.
@@ -90,24 +90,9 @@ public sealed class SqliteAuditLog : IAuditLog
             result.Add(new CallRecord(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetDouble(2),
                 r.GetString(3), (ulong)r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7))
             {
-                Http = r.GetInt32(8) == 0 && r.IsDBNull(11) ? null
-                    : new HttpCallSummary(r.GetInt32(8), r.GetInt64(9), r.GetInt64(10), r.IsDBNull(11) ? [] : Entries(r.GetString(11))),
+                Http = AuditHttpJson.Read(r.GetInt32(8), r.GetInt64(9), r.GetInt64(10), r.IsDBNull(11) ? null : r.GetString(11)),
             });
         }
         return result;
-    }
-
-    // A damaged column costs that call's hop list, never the listing: the totals are in their own columns.
-    private static IReadOnlyList<HttpRequestRecord> Entries(string json)
-    {
-        try
-        {
-            var entries = JsonSerializer.Deserialize(json, AuditJsonContext.Default.IReadOnlyListHttpRequestRecord) ?? [];
-            return entries.All(e => e?.Hops is { Count: > 0 } hops && hops.All(h => h?.Host is not null && h.Method is not null)) ? entries : [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
     }
 }

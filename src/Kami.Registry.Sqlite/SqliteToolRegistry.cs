@@ -1,12 +1,13 @@
 using System.Globalization;
 using Kami.Core.Registry;
+using Kami.Core.Registry.Storage;
 using Kami.Core.Tools;
 using Microsoft.Data.Sqlite;
 
 namespace Kami.Registry.Sqlite;
 
 /// <summary>The registry on a SQLite file. Every write is one IMMEDIATE transaction that also bumps the revision.</summary>
-public sealed partial class SqliteToolRegistry : IToolRegistry
+public sealed partial class SqliteToolRegistry : IRegistryStore
 {
     private const string Columns =
         "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key, pinned, manifest_signature";
