@@ -10,7 +10,7 @@ public sealed partial class PostgresToolRegistry : ITrustStore
     /// <inheritdoc/>
     public IReadOnlyList<TrustedSigner> ListSigners() => _database.Read(connection =>
     {
-        using var command = new NpgsqlCommand("SELECT public_key, name, added_at FROM trusted_signers ORDER BY name COLLATE \"C\"", connection);
+        using var command = new NpgsqlCommand("SELECT public_key, name, added_at FROM trusted_signers ORDER BY lower(name) COLLATE \"C\"", connection);
         using var reader = command.ExecuteReader();
         var result = new List<TrustedSigner>();
         while (reader.Read())

@@ -46,7 +46,7 @@ public sealed partial class PostgresToolRegistry : IRegistryStore, IDisposable
             command.Parameters.AddWithValue("filter", "%" + EscapeLike(query.Filter) + "%");
         }
         // "C" collation: the same byte order as SQLite's, so both adapters list in one order.
-        command.CommandText = $"SELECT {Columns} FROM tools" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY id COLLATE \"C\"";
+        command.CommandText = $"SELECT {Columns} FROM tools" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY lower(id) COLLATE \"C\", id COLLATE \"C\"";
         using var reader = command.ExecuteReader();
         var result = new List<InstalledTool>();
         while (reader.Read()) result.Add(ReadTool(reader));
