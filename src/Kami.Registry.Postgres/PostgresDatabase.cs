@@ -22,7 +22,8 @@ internal sealed class PostgresDatabase : IDisposable
     public PostgresDatabase(PostgresUri uri)
     {
         Uri = uri;
-        _source = new NpgsqlDataSourceBuilder(uri.Settings.ConnectionString).Build();
+        // The slim builder: only the basic types KAMI stores (text, bool, integers, double, bytea), so NativeAOT trims the rest.
+        _source = new NpgsqlSlimDataSourceBuilder(uri.Settings.ConnectionString).Build();
         PostgresErrors.Guard(uri, Migrate);
     }
 
