@@ -20,37 +20,13 @@ public sealed partial class PostgresToolRegistry
 
     private void Write(NpgsqlConnection connection, string table, InstalledTool tool)
     {
-        using var command = new NpgsqlCommand($"""
-            INSERT INTO {table} ({Columns})
-            VALUES (@id, @name, @version, @description, @manifest, @sha, @path, @enabled, @installed_at, @source, @signature, @signer, @pinned, @manifest_signature)
-            """, connection);
-        var m = tool.Manifest;
-        command.Parameters.AddWithValue("id", m.Id.Value);
-        command.Parameters.AddWithValue("name", m.Name);
-        command.Parameters.AddWithValue("version", m.Version.ToString());
-        command.Parameters.AddWithValue("description", m.Description);
-        command.Parameters.AddWithValue("manifest", ManifestMapping.ToJson(m));
-        command.Parameters.AddWithValue("sha", tool.WasmSha256);
-        command.Parameters.AddWithValue("path", Shared(tool.InstallPath));
-        command.Parameters.AddWithValue("enabled", tool.Enabled);
-        command.Parameters.AddWithValue("installed_at", tool.InstalledAt.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("source", tool.Source);
-        command.Parameters.AddWithValue("signature", (object?)tool.Signature ?? DBNull.Value);
-        command.Parameters.AddWithValue("signer", (object?)tool.SignerPublicKey ?? DBNull.Value);
-        command.Parameters.AddWithValue("pinned", tool.Pinned);
-        command.Parameters.AddWithValue("manifest_signature", (object?)tool.ManifestSignature ?? DBNull.Value);
+        using var command = new NpgsqlCommand($"INSERT INTO {table} ({Columns}) VALUES ({string.Join(", ", ToolRow.Columns.Select(c => "@" + c))})", connection);
+        var values = ToolRow.Values(tool, Shared(tool.InstallPath));
+        for (var i = 0; i < values.Length; i++) command.Parameters.AddWithValue(ToolRow.Columns[i], values[i]);
         command.ExecuteNonQuery();
     }
 
-    private InstalledTool ReadTool(NpgsqlDataReader r) =>
-        new(ManifestMapping.FromJson(r.GetString(4)), r.GetString(5), Local(r.GetString(6)), r.GetBoolean(7),
-            DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.GetString(9))
-        {
-            Signature = r.IsDBNull(10) ? null : r.GetString(10),
-            SignerPublicKey = r.IsDBNull(11) ? null : r.GetString(11),
-            Pinned = r.GetBoolean(12),
-            ManifestSignature = r.IsDBNull(13) ? null : r.GetString(13),
-        };
+    private InstalledTool ReadTool(NpgsqlDataReader r) => ToolRow.Read(r, Local);
 
     // Stored relative to the tools directory (with '/'), so every replica resolves it under its own home.
     private string Shared(string installPath)

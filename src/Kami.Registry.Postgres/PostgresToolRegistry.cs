@@ -13,8 +13,7 @@ namespace Kami.Registry.Postgres;
 /// </summary>
 public sealed partial class PostgresToolRegistry : IRegistryStore, IDisposable
 {
-    private const string Columns =
-        "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key, pinned, manifest_signature";
+    private static readonly string Columns = ToolRow.ColumnList;
 
     private readonly PostgresDatabase _database;
 

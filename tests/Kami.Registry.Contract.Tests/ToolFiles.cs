@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kami.Core.Registry;
-using Kami.Core.Security;
 using Kami.Core.Tools;
 
 namespace Kami.Registry.Contract.Tests;
@@ -18,17 +17,7 @@ internal sealed class ToolFiles(string toolsDirectory)
 
     public InstalledTool Make(string id, string version = "1.0.0", string description = "A tool", string? name = null, bool enabled = true)
     {
-        var manifest = new ToolManifest(ToolId.Parse(id), name ?? id[(id.LastIndexOf('.') + 1)..], ToolVersion.Parse(version), "tool.wasm", description,
-            [new ToolArgument("text", ArgumentType.String, "Some text", true), new ToolArgument("n", ArgumentType.Integer, "", false)],
-            new SecurityPolicy
-            {
-                NetAllowList = ["api.github.com", "*.example.com"],
-                FsAccess = FsAccess.ReadOnly,
-                EnvAllowList = ["API_KEY"],
-                MaxMemoryMb = 32,
-                MaxExecutionMs = 1234,
-                MaxFuel = 99_000_000,
-            }) { AllowsAdditionalArguments = true };
+        var manifest = SampleManifests.Full(id, version, description, name);
         var bytes = Component(id, version);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var installPath = Path.Combine(Directory, id, version, sha[..16]);
