@@ -4,23 +4,11 @@ using Kami.Core.Security.Network;
 namespace Kami.Registry.Contract.Tests;
 
 /// <summary>What every audit log adapter keeps of a call, and for how long.</summary>
-public abstract class AuditLogContract<TAdapter> : IDisposable where TAdapter : RegistryAdapter, new()
+public abstract class AuditLogContract<TAdapter> : ContractTest<TAdapter> where TAdapter : RegistryAdapter, new()
 {
-    private readonly TAdapter _adapter = new();
-    private readonly IRegistryStore _registry;
     private readonly IAuditLog _log;
 
-    protected AuditLogContract()
-    {
-        _registry = _adapter.Open();
-        _log = _adapter.AuditLog(_registry);
-    }
-
-    public void Dispose()
-    {
-        _adapter.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    protected AuditLogContract() => _log = Adapter.AuditLog(Registry);
 
     private static CallRecord Call(string tool, int n) =>
         new(tool, new DateTimeOffset(2025, 1, 1, 0, 0, n, TimeSpan.Zero), n + 0.5, n % 2 == 0 ? "ok" : "error", (ulong)n * 1000,
@@ -41,7 +29,7 @@ public abstract class AuditLogContract<TAdapter> : IDisposable where TAdapter : 
     [Fact]
     public void RecordAll_BeyondRetention_KeepsOnlyTheNewestCalls()
     {
-        var log = _adapter.AuditLog(_registry, retainedCalls: 3);
+        var log = Adapter.AuditLog(Registry, retainedCalls: 3);
         log.RecordAll([.. Enumerable.Range(0, 5).Select(i => Call("dev.kami.echo", i))]);
         log.Record(Call("dev.kami.echo", 5));
         Assert.Equal([5, 4, 3], log.Recent(100).Select(c => c.StartedAt.Second));
