@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using Kami.Core.Registry;
+using Kami.Core.Registry.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Kami.Registry.Sqlite;
@@ -11,7 +10,7 @@ public sealed class SqliteAuditLog : IAuditLog
     private readonly SqliteDatabase _database;
 
     /// <summary>How many recent calls the audit log keeps by default.</summary>
-    public const int DefaultRetainedCalls = 100_000;
+    public const int DefaultRetainedCalls = AuditRetention.DefaultRetainedCalls;
 
     private readonly int _retainedCalls;
 
@@ -31,37 +30,17 @@ public sealed class SqliteAuditLog : IAuditLog
         using var connection = _database.Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO calls (tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport,
-                               http_requests, http_bytes_sent, http_bytes_received, http)
-            VALUES ($tool, $started, $duration, $outcome, $fuel, $error, $arguments, $transport, $requests, $sent, $received, $http)
-            """;
-        var tool = command.Parameters.Add("$tool", SqliteType.Text);
-        var started = command.Parameters.Add("$started", SqliteType.Text);
-        var duration = command.Parameters.Add("$duration", SqliteType.Real);
-        var outcome = command.Parameters.Add("$outcome", SqliteType.Text);
-        var fuel = command.Parameters.Add("$fuel", SqliteType.Integer);
-        var error = command.Parameters.Add("$error", SqliteType.Text);
-        var arguments = command.Parameters.Add("$arguments", SqliteType.Text);
-        var transport = command.Parameters.Add("$transport", SqliteType.Text);
-        var requests = command.Parameters.Add("$requests", SqliteType.Integer);
-        var sent = command.Parameters.Add("$sent", SqliteType.Integer);
-        var received = command.Parameters.Add("$received", SqliteType.Integer);
-        var http = command.Parameters.Add("$http", SqliteType.Text);
+        command.CommandText = $"INSERT INTO calls ({AuditRow.ColumnList}) VALUES ({string.Join(", ", AuditRow.Columns.Select((_, i) => "$c" + i))})";
+        var parameters = AuditRow.Columns.Select((_, i) => command.Parameters.Add("$c" + i, SqliteType.Text)).ToArray();
         foreach (var call in calls)
         {
-            tool.Value = call.ToolId;
-            started.Value = call.StartedAt.ToString("O", CultureInfo.InvariantCulture);
-            duration.Value = call.DurationMs;
-            outcome.Value = call.Outcome;
-            fuel.Value = (long)Math.Min(call.FuelUsed, long.MaxValue);
-            error.Value = (object?)call.Error ?? DBNull.Value;
-            arguments.Value = (object?)call.Arguments ?? DBNull.Value;
-            transport.Value = call.Transport;
-            requests.Value = call.Http?.Requests ?? 0;
-            sent.Value = call.Http?.BytesSent ?? 0;
-            received.Value = call.Http?.BytesReceived ?? 0;
-            http.Value = call.Http is { } summary ? JsonSerializer.Serialize(summary.Entries, AuditJsonContext.Default.IReadOnlyListHttpRequestRecord) : DBNull.Value;
+            var values = AuditRow.Values(call);
+            for (var i = 0; i < values.Length; i++)
+            {
+                // The column's own affinity decides storage; the parameter's type must follow the value (REAL, INTEGER, TEXT).
+                parameters[i].SqliteType = values[i] switch { double => SqliteType.Real, int or long => SqliteType.Integer, _ => SqliteType.Text };
+                parameters[i].Value = values[i];
+            }
             command.ExecuteNonQuery();
         }
         // Keep the most recent calls only, so a busy server's registry does not grow without bound.
@@ -79,35 +58,13 @@ public sealed class SqliteAuditLog : IAuditLog
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport, http_requests, http_bytes_sent, http_bytes_received, http FROM calls"
+        command.CommandText = $"SELECT {AuditRow.ColumnList} FROM calls"
             + (toolId is null ? "" : " WHERE tool_id = $tool COLLATE NOCASE") + " ORDER BY seq DESC LIMIT $limit";
         if (toolId is not null) command.Parameters.AddWithValue("$tool", toolId);
         command.Parameters.AddWithValue("$limit", limit);
         using var r = command.ExecuteReader();
         var result = new List<CallRecord>();
-        while (r.Read())
-        {
-            result.Add(new CallRecord(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetDouble(2),
-                r.GetString(3), (ulong)r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7))
-            {
-                Http = r.GetInt32(8) == 0 && r.IsDBNull(11) ? null
-                    : new HttpCallSummary(r.GetInt32(8), r.GetInt64(9), r.GetInt64(10), r.IsDBNull(11) ? [] : Entries(r.GetString(11))),
-            });
-        }
+        while (r.Read()) result.Add(AuditRow.Read(r));
         return result;
-    }
-
-    // A damaged column costs that call's hop list, never the listing: the totals are in their own columns.
-    private static IReadOnlyList<HttpRequestRecord> Entries(string json)
-    {
-        try
-        {
-            var entries = JsonSerializer.Deserialize(json, AuditJsonContext.Default.IReadOnlyListHttpRequestRecord) ?? [];
-            return entries.All(e => e?.Hops is { Count: > 0 } hops && hops.All(h => h?.Host is not null && h.Method is not null)) ? entries : [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
     }
 }

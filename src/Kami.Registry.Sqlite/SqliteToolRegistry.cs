@@ -1,15 +1,15 @@
 using System.Globalization;
 using Kami.Core.Registry;
+using Kami.Core.Registry.Storage;
 using Kami.Core.Tools;
 using Microsoft.Data.Sqlite;
 
 namespace Kami.Registry.Sqlite;
 
 /// <summary>The registry on a SQLite file. Every write is one IMMEDIATE transaction that also bumps the revision.</summary>
-public sealed partial class SqliteToolRegistry : IToolRegistry
+public sealed partial class SqliteToolRegistry : IRegistryStore
 {
-    private const string Columns =
-        "id, name, version, description, manifest_json, wasm_sha256, install_path, enabled, installed_at, source, signature, signer_public_key, pinned, manifest_signature";
+    private static readonly string Columns = ToolRow.ColumnList;
 
     private readonly SqliteDatabase _database;
 
@@ -58,35 +58,15 @@ public sealed partial class SqliteToolRegistry : IToolRegistry
 
     private static void Write(SqliteConnection connection, string table, InstalledTool tool)
     {
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"""
-                INSERT INTO {table} ({Columns})
-                VALUES ($id, $name, $version, $description, $manifest, $sha, $path, $enabled, $installed_at, $source, $signature, $signer, $pinned, $manifest_signature)
-                ON CONFLICT(id) DO UPDATE SET
-                    id = excluded.id, name = excluded.name, version = excluded.version, description = excluded.description,
-                    manifest_json = excluded.manifest_json, wasm_sha256 = excluded.wasm_sha256, install_path = excluded.install_path,
-                    enabled = excluded.enabled, installed_at = excluded.installed_at, source = excluded.source,
-                    signature = excluded.signature, signer_public_key = excluded.signer_public_key, pinned = excluded.pinned,
-                    manifest_signature = excluded.manifest_signature
-                """;
-            var m = tool.Manifest;
-            command.Parameters.AddWithValue("$id", m.Id.Value);
-            command.Parameters.AddWithValue("$name", m.Name);
-            command.Parameters.AddWithValue("$version", m.Version.ToString());
-            command.Parameters.AddWithValue("$description", m.Description);
-            command.Parameters.AddWithValue("$manifest", ManifestMapping.ToJson(m));
-            command.Parameters.AddWithValue("$sha", tool.WasmSha256);
-            command.Parameters.AddWithValue("$path", tool.InstallPath);
-            command.Parameters.AddWithValue("$enabled", tool.Enabled ? 1 : 0);
-            command.Parameters.AddWithValue("$installed_at", tool.InstalledAt.ToString("O", CultureInfo.InvariantCulture));
-            command.Parameters.AddWithValue("$source", tool.Source);
-            command.Parameters.AddWithValue("$signature", (object?)tool.Signature ?? DBNull.Value);
-            command.Parameters.AddWithValue("$signer", (object?)tool.SignerPublicKey ?? DBNull.Value);
-            command.Parameters.AddWithValue("$pinned", tool.Pinned ? 1 : 0);
-            command.Parameters.AddWithValue("$manifest_signature", (object?)tool.ManifestSignature ?? DBNull.Value);
-            command.ExecuteNonQuery();
-        }
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            INSERT INTO {table} ({Columns}) VALUES ({string.Join(", ", ToolRow.Columns.Select(c => "$" + c))})
+            ON CONFLICT(id) DO UPDATE SET {string.Join(", ", ToolRow.Columns.Select(c => $"{c} = excluded.{c}"))}
+            """;
+        var values = ToolRow.Values(tool, tool.InstallPath);
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters.AddWithValue("$" + ToolRow.Columns[i], values[i] is bool flag ? (flag ? 1 : 0) : values[i]);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Enables or disables the tool; false when no such tool is installed.</summary>
@@ -164,15 +144,7 @@ public sealed partial class SqliteToolRegistry : IToolRegistry
     private static void BumpRevision(SqliteConnection connection) =>
         SqliteDatabase.Execute(connection, "UPDATE meta SET value = value + 1 WHERE key = 'tools_revision'");
 
-    private static InstalledTool ReadTool(SqliteDataReader r) =>
-        new(ManifestMapping.FromJson(r.GetString(4)), r.GetString(5), r.GetString(6), r.GetInt64(7) != 0,
-            DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.GetString(9))
-        {
-            Signature = r.IsDBNull(10) ? null : r.GetString(10),
-            SignerPublicKey = r.IsDBNull(11) ? null : r.GetString(11),
-            Pinned = r.GetInt64(12) != 0,
-            ManifestSignature = r.IsDBNull(13) ? null : r.GetString(13),
-        };
+    private static InstalledTool ReadTool(SqliteDataReader r) => ToolRow.Read(r, path => path);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

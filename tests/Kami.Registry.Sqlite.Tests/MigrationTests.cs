@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
+using Kami.Core.Registry.Storage;
 using Kami.Core.Tools;
 using Kami.TestCommon;
 using Microsoft.Data.Sqlite;

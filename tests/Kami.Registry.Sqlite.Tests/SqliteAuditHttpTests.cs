@@ -23,23 +23,6 @@ public sealed class SqliteAuditHttpTests : IDisposable
     ]);
 
     [Fact]
-    public void Record_HttpSummary_RoundTripsHopByHop()
-    {
-        var log = new SqliteAuditLog(new SqliteToolRegistry(_temp.Combine("registry.db")));
-
-        log.Record(Call(TwoHopsAndADenial()));
-        log.Record(Call(null));
-
-        var recent = log.Recent(10);
-        Assert.Null(recent[0].Http);
-        var http = recent[1].Http!;
-        Assert.Equal((2, 4L, 1200L), (http.Requests, http.BytesSent, http.BytesReceived));
-        var expected = TwoHopsAndADenial().Entries;
-        Assert.Equal(expected.Count, http.Entries.Count);
-        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i].Hops, http.Entries[i].Hops);
-    }
-
-    [Fact]
     public void Recent_DamagedHttpColumn_KeepsTotalsAndTheListing()
     {
         var file = _temp.Combine("damaged.db");

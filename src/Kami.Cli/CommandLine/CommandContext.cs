@@ -5,7 +5,6 @@ using Kami.Cli.Running;
 using Kami.Core.Registry;
 using Kami.Core.Trust;
 using Kami.Packaging.Trust;
-using Kami.Registry.Sqlite;
 using Kami.Runtime.Execution;
 
 namespace Kami.Cli.CommandLine;
@@ -14,7 +13,7 @@ namespace Kami.Cli.CommandLine;
 internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, CliHost host)
 {
     private SettingsLoader? _settings;
-    private SqliteToolRegistry? _registry;
+    private RegistryConnection? _connection;
 
     public ParseResult Parse { get; } = parse;
     public CliOutput Output { get; } = new(host.Output, host.Error, host.IsTerminal);
@@ -24,9 +23,12 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, C
     public SettingsLoader SettingsLoader => _settings ??= LoadSettings();
     public KamiSettings Settings => SettingsLoader.Settings;
 
-    public SqliteToolRegistry Registry => _registry ??= new SqliteToolRegistry(Settings.Paths.Database);
+    /// <summary>The registry the settings name: the SQLite file, or the fleet's PostgreSQL database.</summary>
+    public RegistryConnection Connection => _connection ??= RegistryConnection.Open(Settings);
 
-    public IAuditLog AuditLog => new SqliteAuditLog(Registry);
+    public IRegistryStore Registry => Connection.Registry;
+
+    public IAuditLog AuditLog => Connection.AuditLog;
 
     /// <summary>require_signature and the trusted signers, as install and every runtime apply them.</summary>
     public SignaturePolicy SignaturePolicy => new(Settings.RequireSignature, Ed25519Signatures.Instance, key => Registry.IsTrusted(key));
@@ -34,7 +36,7 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, C
     /// <summary>A runtime for a command that runs a tool once (<see cref="OneShotRuntime"/>).</summary>
     public ToolRuntime NewOneShotRuntime()
     {
-        var runtime = Host.NewRuntime(OneShotRuntime.Options(Settings, SignaturePolicy));
+        var runtime = Host.NewRuntime(OneShotRuntime.Options(Settings, SignaturePolicy) with { Components = Connection.Components });
         if (runtime.AllocatorNotice is { } notice) Output.Warning(notice);
         return runtime;
     }
@@ -54,7 +56,7 @@ internal sealed class CommandContext(ParseResult parse, GlobalOptions globals, C
     {
         var flags = new Dictionary<string, string?>();
         if (Parse.GetValue(globals.Home) is { } home) flags[SettingKeys.Home] = Path.GetFullPath(home);
-        if (Parse.GetValue(globals.Database) is { } db) flags[SettingKeys.Database] = Path.GetFullPath(db);
+        if (Parse.GetValue(globals.Database) is { } db) flags[SettingKeys.Database] = Kami.Registry.Postgres.PostgresUri.IsUri(db) ? db : Path.GetFullPath(db);
         return flags;
     }
 }

@@ -38,6 +38,12 @@ internal sealed class CommandRunner(GlobalOptions globals, CliHost host)
             Report(context, e.Message, e.Kind.ToString());
             return ExitCodes.For(e.Kind);
         }
+        catch (KamiException e) when (e.Kind == ErrorKind.RegistryUnavailable)
+        {
+            // Not a bug: a database that is down, refuses the login or is newer than this KAMI. One line, no trace.
+            Report(context, e.Message, e.Kind.ToString());
+            return ExitCodes.For(e.Kind);
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             Report(context, "cancelled", nameof(ErrorKind.Cancelled));

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Kami.Cli.CommandLine;
 using Kami.Cli.Output;
 using Kami.Core.Text;
-using Kami.Registry.Sqlite;
+using Kami.Core.Registry;
 using Spectre.Console;
 
 namespace Kami.Cli.Commands;
@@ -18,11 +18,11 @@ internal static class LogsCommand
         var command = new Command("logs", "Show the audit log of recent tool calls (kami serve)") { tool, limit };
         runner.SetAction(command, context =>
         {
-            var calls = context.AuditLog.Recent(Math.Clamp(context.Get(limit), 1, SqliteAuditLog.DefaultRetainedCalls), context.Get(tool));
+            var calls = context.AuditLog.Recent(Math.Clamp(context.Get(limit), 1, AuditRetention.DefaultRetainedCalls), context.Get(tool));
             if (context.Json)
             {
                 context.Output.Json(calls.Select(c => new CallJson(c.ToolId, c.StartedAt, c.DurationMs, c.Outcome, c.FuelUsed, c.Error, c.Arguments, c.Transport,
-                        HttpJson(c.Http))).ToList(),
+                        HttpJson(c.Http)) { Replica = c.ReplicaId }).ToList(),
                     CliJsonContext.Relaxed.ListCallJson);
                 return ExitCodes.Ok;
             }

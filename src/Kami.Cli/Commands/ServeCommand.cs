@@ -43,6 +43,7 @@ internal static class ServeCommand
                     EnvDenyList = settings.EnvDenyList,
                     Signatures = context.SignaturePolicy with { IsTrusted = new TrustedSignerSnapshot(context.Registry).IsTrusted },
                     CompiledCacheDirectory = settings.CompiledCacheDirectory,
+                    Components = context.Connection.Components,
                     CompiledCacheMaxBytes = settings.CompiledCacheMaxBytes,
                     Http = RuntimeOptions.Default.Http with { AllowPrivate = settings.NetAllowPrivate, Credentials = settings.NetCredentials, AllowLists = settings.NetAllowLists },
                 },

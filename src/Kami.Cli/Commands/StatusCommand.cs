@@ -19,7 +19,7 @@ internal static class StatusCommand
         {
             var info = context.Registry.Describe();
             var loader = context.SettingsLoader;
-            var settings = SettingTable.All.Where(s => s.Shown).Select(s => new SettingJson(s.Key, loader.ValueOf(s.Key), loader.SourceOf(s.Key))).ToList();
+            var settings = SettingTable.All.Where(s => s.Shown).Select(s => new SettingJson(s.Key, loader.ShownValueOf(s.Key), loader.SourceOf(s.Key))).ToList();
             var calls = context.AuditLog.Recent(10_000).Count;
             var status = new StatusJson(Kami.Core.Hosting.KamiVersion.Current, ToolRuntime.WasmtimeVersion, context.Settings.Paths.Home, info.Location,
                 info.SchemaVersion, info.ToolCount, info.EnabledCount, settings, calls,

@@ -8,6 +8,12 @@ internal sealed record KamiSettings
 {
     public required string Home { get; init; }
     public string? Database { get; init; }
+
+    /// <summary>The shared registry's URI when <see cref="Database"/> is one (a fleet), else null (SQLite).</summary>
+    public string? DatabaseUri => Kami.Registry.Postgres.PostgresUri.IsUri(Database) ? Database : null;
+
+    /// <summary>This replica's name in the fleet's audit log.</summary>
+    public string ReplicaId { get; init; } = "";
     public int MaxConcurrency { get; init; }
     public int QueueLimit { get; init; }
     public string ToolNames { get; init; } = "";
@@ -48,7 +54,7 @@ internal sealed record KamiSettings
     /// <summary>The most the compiled cache keeps on disk, in MiB; 0 turns it off (every process compiles its tools).</summary>
     public int CacheMaxMb { get; init; }
 
-    public KamiPaths Paths => KamiPaths.ForHome(Home, Database);
+    public KamiPaths Paths => KamiPaths.ForHome(Home, DatabaseUri is null ? Database : null);
 
     public string? CompiledCacheDirectory => CacheMaxMb > 0 ? Paths.Cache : null;
 

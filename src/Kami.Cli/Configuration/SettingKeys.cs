@@ -8,6 +8,7 @@ internal static class SettingKeys
 {
     public const string Home = "home";
     public const string Database = "db";
+    public const string ReplicaId = "replica_id";
     public const string MaxConcurrency = "max_concurrency";
     public const string QueueLimit = "queue_limit";
     public const string ToolNames = "tool_names";

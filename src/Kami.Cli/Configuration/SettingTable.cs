@@ -19,7 +19,10 @@ internal static class SettingTable
     [
         new(SettingKeys.Home, Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kami"),
             "registry, installed tools (`tools/<id>/<version>/<sha>`), tool data (`data/<id>`)") { DocumentedDefault = "~/.kami" },
-        new(SettingKeys.Database, null, "the SQLite registry (WAL; several processes may use it at once)") { DocumentedDefault = "<home>/registry.db" },
+        new(SettingKeys.Database, null,
+            "the SQLite registry (WAL; several processes may use it at once), or a `postgresql://user@host:port/db` URI shared by a fleet "
+            + "(password from `PGPASSWORD` or `~/.pgpass`; see docs/deployment.md)") { DocumentedDefault = "<home>/registry.db" },
+        new(SettingKeys.ReplicaId, null, "this machine's name in a fleet's shared audit log (`kami logs`)") { DocumentedDefault = "the host name" },
         new(SettingKeys.MaxConcurrency, Number(RuntimeOptions.Default.MaxConcurrency), "tool calls running at once") { DocumentedDefault = "CPU count (≥ 2)" },
         new(SettingKeys.QueueLimit, Number(RuntimeOptions.Default.QueueLimit), "calls waiting for a worker before \"busy\""),
         new(SettingKeys.ToolNames, ToolNaming.StyleName(ToolNameStyle.Id), "`id` or `underscore` (below)"),

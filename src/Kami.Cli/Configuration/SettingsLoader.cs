@@ -50,6 +50,7 @@ internal sealed class SettingsLoader
         {
             Home = root[SettingKeys.Home]!,
             Database = root[SettingKeys.Database],
+            ReplicaId = root[SettingKeys.ReplicaId] is { Length: > 0 } replica ? replica.Trim() : Environment.MachineName,
             MaxConcurrency = Int(root, SettingKeys.MaxConcurrency, 1, 1024),
             QueueLimit = Int(root, SettingKeys.QueueLimit, 0, 1_000_000),
             ToolNames = root[SettingKeys.ToolNames] ?? "",
@@ -92,6 +93,10 @@ internal sealed class SettingsLoader
     }
 
     public string? ValueOf(string key) => _root[key];
+
+    /// <summary>The value as <c>kami status</c> may print it: a registry URI without any password it holds.</summary>
+    public string? ShownValueOf(string key) =>
+        key == SettingKeys.Database && Kami.Registry.Postgres.PostgresUri.IsUri(_root[key]) ? Kami.Registry.Postgres.PostgresUri.Redacted(_root[key]!) : _root[key];
 
     private static string[] List(IConfiguration c, string key) =>
         (c[key] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -67,7 +67,12 @@ internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? 
     long MemoryLimitBytes, int HttpRequests = 0, long HttpBytesSent = 0, long HttpBytesReceived = 0);
 
 internal sealed record CallJson(string Tool, DateTimeOffset StartedAt, double DurationMs, string Outcome, ulong FuelUsed, string? Error,
-    string? Arguments, string Transport, CallHttpJson? Http = null);
+    string? Arguments, string Transport, CallHttpJson? Http = null)
+{
+    /// <summary>The fleet replica that served the call; absent in a single machine's log.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Replica { get; init; }
+}
 
 /// <summary>A call's outbound HTTP in <c>kami logs --json</c>: totals, then each request's hops.</summary>
 internal sealed record CallHttpJson(int Requests, long BytesSent, long BytesReceived, IReadOnlyList<HttpRequestJson> Entries);

@@ -13,4 +13,7 @@ public sealed record CallRecord(
 {
     /// <summary>The call's outbound HTTP (hosts, statuses, bytes); null when it made no request.</summary>
     public HttpCallSummary? Http { get; init; }
+
+    /// <summary>Which replica of a fleet served the call (the <c>replica_id</c> setting); null in a single machine's log.</summary>
+    public string? ReplicaId { get; init; }
 }

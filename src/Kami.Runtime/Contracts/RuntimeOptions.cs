@@ -83,6 +83,12 @@ public sealed record RuntimeOptions
     /// <summary>Bounds on outbound HTTP (kami:http/outgoing) and the operator's <c>net_allow_private</c>.</summary>
     public Http.HttpLimits Http { get; init; } = new();
 
+    /// <summary>
+    /// Where installed components come from: the install's own files on one machine (nothing to do, no stat per call),
+    /// the shared database in a fleet (fetched once into this machine's tools directory, then hashed against the pin here).
+    /// </summary>
+    public Kami.Core.Registry.IComponentStore Components { get; init; } = Kami.Core.Registry.LocalComponentStore.Instance;
+
     /// <summary>Every setting at its default.</summary>
     public static RuntimeOptions Default { get; } = new();
 }

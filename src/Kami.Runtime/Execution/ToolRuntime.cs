@@ -74,6 +74,7 @@ public sealed class ToolRuntime : IDisposable
     public bool Precompile(string toolId, string wasmFile, string? expectedSha256, Kami.Core.Trust.ToolSignature? signature = null, Kami.Core.Tools.ToolManifest? manifest = null)
     {
         var before = _engine.Compiler.Counts.Compiled;
+        if (expectedSha256 is not null) Options.Components.EnsureLocal(expectedSha256, wasmFile);
         _loader.Load(toolId, wasmFile, expectedSha256, signature, manifest, manifest?.Security ?? Kami.Core.Security.SecurityPolicy.DenyAll);
         return _engine.Compiler.Counts.Compiled > before;
     }
@@ -94,6 +95,7 @@ public sealed class ToolRuntime : IDisposable
     {
         try
         {
+            if (request.ExpectedSha256 is { } sha256) Options.Components.EnsureLocal(sha256, request.WasmFile);
             var component = _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256, request.Signature, request.Manifest, request.Policy);
             return _invoker.Invoke(component, request, cancellation, queueWait);
         }

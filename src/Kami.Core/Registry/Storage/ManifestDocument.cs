@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Kami.Registry.Sqlite;
+namespace Kami.Core.Registry.Storage;
 
 /// <summary>The stored JSON form of a manifest: plain data so the schema never depends on domain type internals.</summary>
 internal sealed class ManifestDocument

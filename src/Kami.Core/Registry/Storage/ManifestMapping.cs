@@ -2,7 +2,7 @@ using System.Text.Json;
 using Kami.Core.Security;
 using Kami.Core.Tools;
 
-namespace Kami.Registry.Sqlite;
+namespace Kami.Core.Registry.Storage;
 
 internal static class ManifestMapping
 {

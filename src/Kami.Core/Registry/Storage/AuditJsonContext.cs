@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Kami.Core.Registry;
 
-namespace Kami.Registry.Sqlite;
+namespace Kami.Core.Registry.Storage;
 
 /// <summary>The per-request hops of a call, as the <c>calls.http</c> column stores them (source-generated: NativeAOT).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,0 +1,67 @@
+namespace Kami.Registry.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema's history, oldest first; <c>kami_schema.version</c> records how many have run. Never edit a
+/// shipped step: add one. Columns mirror the SQLite registry's (times as ISO 8601 text, so both adapters give
+/// back exactly what was written); ids compare ignoring case through <c>lower(id)</c>.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        // 1: tools, the previous versions, trusted signers, the revision, the audit log and the shared components.
+        """
+        CREATE TABLE tools (
+            id                 text NOT NULL,
+            name               text NOT NULL,
+            version            text NOT NULL,
+            description        text NOT NULL,
+            manifest_json      text NOT NULL,
+            wasm_sha256        text NOT NULL,
+            install_path       text NOT NULL,
+            enabled            boolean NOT NULL DEFAULT true,
+            installed_at       text NOT NULL,
+            source             text NOT NULL,
+            signature          text,
+            signer_public_key  text,
+            pinned             boolean NOT NULL DEFAULT false,
+            manifest_signature text
+        );
+        CREATE UNIQUE INDEX tools_by_id ON tools (lower(id));
+        CREATE TABLE previous_tools (LIKE tools INCLUDING DEFAULTS);
+        CREATE UNIQUE INDEX previous_tools_by_id ON previous_tools (lower(id));
+        CREATE TABLE trusted_signers (
+            public_key text NOT NULL PRIMARY KEY,
+            name       text NOT NULL,
+            added_at   text NOT NULL
+        );
+        CREATE UNIQUE INDEX trusted_signers_by_name ON trusted_signers (lower(name));
+        CREATE TABLE meta (key text NOT NULL PRIMARY KEY, value bigint NOT NULL);
+        INSERT INTO meta (key, value) VALUES ('tools_revision', 1);
+        CREATE TABLE calls (
+            seq                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            replica_id          text NOT NULL,
+            tool_id             text NOT NULL,
+            started_at          text NOT NULL,
+            duration_ms         double precision NOT NULL,
+            outcome             text NOT NULL,
+            fuel_used           bigint NOT NULL,
+            error               text,
+            arguments           text,
+            transport           text NOT NULL,
+            http_requests       integer NOT NULL DEFAULT 0,
+            http_bytes_sent     bigint NOT NULL DEFAULT 0,
+            http_bytes_received bigint NOT NULL DEFAULT 0,
+            http                text
+        );
+        CREATE INDEX calls_by_tool ON calls (lower(tool_id), seq);
+        CREATE TABLE components (
+            sha256    text NOT NULL PRIMARY KEY,
+            bytes     bytea NOT NULL,
+            stored_at text NOT NULL
+        );
+        """,
+    ];
+
+    public static int Latest => Steps.Count;
+}
