@@ -29,7 +29,7 @@ internal static class KamiTracing
             : Source.StartActivity("tools/call " + tool.Id.Value, ActivityKind.Internal);
         if (activity is null) return null;
         activity.SetTag("kami.tool.id", tool.Id.Value);
-        activity.SetTag("kami.tool.version", tool.Manifest.Version);
+        activity.SetTag("kami.tool.version", tool.Manifest.Version.ToString());
         return activity;
     }
 
