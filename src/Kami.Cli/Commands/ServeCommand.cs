@@ -6,6 +6,7 @@ using Kami.Cli.Output;
 using Kami.Core.Tools;
 using Kami.Mcp.Hosting;
 using Kami.Mcp.Hosting.Http;
+using Kami.Mcp.Observability;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Contracts;
 
@@ -56,6 +57,13 @@ internal static class ServeCommand
                 Stateless = context.Get(stateless),
                 AllowedOrigins = settings.AllowedOrigins,
                 LogLevel = settings.LogLevel,
+                // Off unless asked for: OTLP when the standard OTEL_* variables name a collector, /metrics on HTTP only.
+                Telemetry = new TelemetryOptions
+                {
+                    Otlp = TelemetryOptions.OtlpConfigured(Environment.GetEnvironmentVariable),
+                    Prometheus = serveHttp,
+                    MetricsPublic = settings.MetricsPublic,
+                },
             };
             if (options.HttpEndpoint is null)
             {

@@ -54,6 +54,9 @@ internal sealed record KamiSettings
     /// <summary>The most the compiled cache keeps on disk, in MiB; 0 turns it off (every process compiles its tools).</summary>
     public int CacheMaxMb { get; init; }
 
+    /// <summary>Serve the HTTP server's /metrics without the bearer token (a scraper on a private network).</summary>
+    public bool MetricsPublic { get; init; }
+
     public KamiPaths Paths => KamiPaths.ForHome(Home, DatabaseUri is null ? Database : null);
 
     public string? CompiledCacheDirectory => CacheMaxMb > 0 ? Paths.Cache : null;

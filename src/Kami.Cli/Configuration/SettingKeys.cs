@@ -26,4 +26,5 @@ internal static class SettingKeys
     public const string MaxDownloadMb = "max_download_mb";
     public const string CacheMaxMb = "cache_max_mb";
     public const string NetAllowPrivate = "net_allow_private";
+    public const string MetricsPublic = "metrics_public";
 }

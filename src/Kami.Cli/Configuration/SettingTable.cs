@@ -48,6 +48,8 @@ internal static class SettingTable
             "the compiled-component cache in `$KAMI_HOME/cache` (HMAC-verified before use; least recently used evicted; 0 turns it off)"),
         new(SettingKeys.NetAllowPrivate, null,
             "CIDRs or host names a tool's `kami:http` requests may reach although they resolve to loopback or private addresses (comma-separated)"),
+        new(SettingKeys.MetricsPublic, "false",
+            "serve `kami serve --http`'s Prometheus `/metrics` without the bearer token (for a scraper on a private network; see docs/deployment.md)"),
     ];
 
     /// <summary>Every key config.toml may hold at the top level.</summary>

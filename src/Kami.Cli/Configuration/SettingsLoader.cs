@@ -68,6 +68,7 @@ internal sealed class SettingsLoader
             MaxDownloadMb = Int(root, SettingKeys.MaxDownloadMb, 1, 4096),
             CacheMaxMb = Int(root, SettingKeys.CacheMaxMb, 0, 1_000_000),
             NetAllowPrivate = Networks(root, SettingKeys.NetAllowPrivate),
+            MetricsPublic = Bool(root, SettingKeys.MetricsPublic),
             NetCredentials = CredentialReader.Read(root.GetSection(TomlConfigurationProvider.CredentialsSection)),
             NetAllowLists = AllowListReader.Read(root.GetSection(TomlConfigurationProvider.AllowListSection)),
         };

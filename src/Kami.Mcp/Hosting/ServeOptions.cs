@@ -35,6 +35,9 @@ public sealed record ServeOptions
     /// <summary>How long running calls may finish after shutdown starts (default 10 s).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>What is exported (OTLP, the Prometheus endpoint); all off by default.</summary>
+    public Observability.TelemetryOptions Telemetry { get; init; } = Observability.TelemetryOptions.Off;
+
     /// <summary>Sees each call's input and result (<c>kami dev</c>).</summary>
     public ICallObserver? CallObserver { get; init; }
 

@@ -1,4 +1,6 @@
 using Kami.Core.Registry;
+using Kami.Mcp.Observability;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,8 @@ public static class StdioServer
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         ServerLogging.Configure(builder.Logging, options.LogLevel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Configuration.AddInMemoryCollection(Observability.KamiTelemetry.OtelVariables());
+        builder.Services.AddKamiTelemetry(options.Telemetry with { Prometheus = false }, aspNetCore: false);
         builder.Services.AddKamiMcp(options, registry, auditLog, "stdio").WithStdioServerTransport();
         using var host = builder.Build();
         await host.RunAsync(cancellation).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Kami.Core.Errors;
 using Kami.Core.Registry;
+using Kami.Mcp.Observability;
 using Kami.Runtime.Contracts;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -60,6 +61,7 @@ internal sealed class SandboxedTool : McpServerTool
     {
         var started = _services.Time.GetUtcNow();
         var clock = Stopwatch.GetTimestamp();
+        using var span = KamiTracing.StartCall(Installed, request.Params?.Meta);
         var input = "";
         ExecutionResult result;
         try
@@ -71,7 +73,7 @@ internal sealed class SandboxedTool : McpServerTool
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The SDK sends no reply for a cancelled request; the audit log still gets the call.
-            Record(started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
+            Record(span, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
             throw;
         }
         catch (Exception e)
@@ -79,10 +81,10 @@ internal sealed class SandboxedTool : McpServerTool
             // A bug or a broken host, not the guest: the operator gets the details (server log, audit log), the client
             // a generic error, and the call is still audited and counted, as every call is.
             ToolLog.CallFailedUnexpectedly(_logger, Installed.Id.Value, e);
-            Record(started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
+            Record(span, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
             return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
-        Record(started, clock, input, result);
+        Record(span, started, clock, input, result);
         LogOutcome(result);
         return CallResults.ToCallToolResult(result);
     }
@@ -124,11 +126,12 @@ internal sealed class SandboxedTool : McpServerTool
         return result;
     }
 
-    private void Record(DateTimeOffset started, long clock, string input, ExecutionResult result)
+    private void Record(Activity? span, DateTimeOffset started, long clock, string input, ExecutionResult result)
     {
         var id = Installed.Id.Value;
         var outcome = CallResults.OutcomeOf(result);
         var duration = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
+        KamiTracing.Complete(span, outcome, CallResults.ErrorOf(result) is not null, result.Metrics, duration);
         _services.Metrics.Record(id, outcome, duration, result.Metrics.FuelUsed);
         if (result.Metrics.HttpRequests > 0) _services.Metrics.RecordHttp(id, result.Metrics.HttpRequests, result.Metrics.HttpBytesSent, result.Metrics.HttpBytesReceived);
         var http = Observability.AuditHttp.Summarize(result.Metrics.Http);

@@ -73,8 +73,12 @@ internal sealed class FakeRegistry : IToolRegistry
         lock (_lock) return _rows.Select(t => t.InstallPath).ToHashSet();
     }
 
+    /// <summary>Makes <see cref="ChangeStamp"/> throw, as a database that cannot be reached would.</summary>
+    public bool Unreachable { get; set; }
+
     public long ChangeStamp()
     {
+        if (Unreachable) throw new InvalidOperationException("connection refused: db.internal.example:5432");
         lock (_lock) return _stamp;
     }
 

@@ -7,14 +7,16 @@ namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
 /// Static bearer-token auth. Both sides are hashed before a fixed-time compare, so neither the token's
-/// content nor its length leaks through timing.
+/// content nor its length leaks through timing. <paramref name="openPaths"/> (the probes, and /metrics when public)
+/// pass without one.
 /// </summary>
-internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, ILogger<BearerTokenMiddleware> logger)
+internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, IReadOnlySet<string> openPaths, ILogger<BearerTokenMiddleware> logger)
 {
     private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     public Task InvokeAsync(HttpContext context)
     {
+        if (openPaths.Contains(context.Request.Path.Value ?? "")) return next(context);
         var header = context.Request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
         var presented = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : "";

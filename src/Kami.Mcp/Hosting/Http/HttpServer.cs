@@ -1,8 +1,10 @@
 using Kami.Core.Errors;
 using Kami.Core.Registry;
+using Kami.Mcp.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,9 @@ public static class HttpServer
 {
     /// <summary>The one URL path the MCP endpoint answers on.</summary>
     public const string Path = "/mcp";
+
+    /// <summary>The Prometheus scrape endpoint, when <see cref="TelemetryOptions.Prometheus"/>.</summary>
+    public const string MetricsPath = "/metrics";
 
     /// <summary>
     /// Serves until <paramref name="cancellation"/>; <paramref name="started"/> gets the endpoint's URL once it listens (with the real port when 0 was asked).
@@ -68,6 +73,10 @@ public static class HttpServer
         if (endpoint.IsLoopback)
             builder.Services.AddHostFiltering(o => o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"]);
         builder.Services.AddHttpContextAccessor();
+        builder.Configuration.AddInMemoryCollection(KamiTelemetry.OtelVariables());
+        builder.Services.AddKamiTelemetry(options.Telemetry, aspNetCore: true);
+        builder.Services.AddSingleton<IReadinessCheck, RegistryReadiness>();
+        builder.Services.AddSingleton<IReadinessCheck, CatalogReadiness>();
         builder.Services.AddKamiMcp(options, registry, auditLog, options.Stateless ? "http-stateless" : "http")
             .WithHttpTransport(o => o.SessionMode = options.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients)
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
@@ -75,7 +84,11 @@ public static class HttpServer
                 // In a session the SDK cancels a call only on notifications/cancelled, but its own C# client cancels by
                 // closing the POST's response stream, and a client that goes away does the same. With no event store
                 // the result can then never be delivered, so a closed stream cancels the call (and frees its worker).
-                var aborted = context.Services?.GetService<IHttpContextAccessor>()?.HttpContext?.RequestAborted ?? CancellationToken.None;
+                var http = context.Services?.GetService<IHttpContextAccessor>()?.HttpContext;
+                // The client's W3C trace context, for the call's span when no request activity carries it.
+                if (http is not null && KamiTracing.Source.HasListeners())
+                    IncomingTraceContext.Set(KamiTracing.Parse(http.Request.Headers.TraceParent, http.Request.Headers.TraceState));
+                var aborted = http?.RequestAborted ?? CancellationToken.None;
                 if (!aborted.CanBeCanceled) return await next(context, cancellation).ConfigureAwait(false);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, aborted);
                 return await next(context, linked.Token).ConfigureAwait(false);
@@ -86,10 +99,19 @@ public static class HttpServer
         var app = builder.Build();
         if (endpoint.IsLoopback) app.UseHostFiltering();
         app.UseMiddleware<OriginGuardMiddleware>(options.AllowedOrigins);
-        if (token is not null) app.UseMiddleware<BearerTokenMiddleware>(token);
+        if (token is not null) app.UseMiddleware<BearerTokenMiddleware>(token, OpenPaths(options.Telemetry));
         app.UseMiddleware<BodyLimitMiddleware>(options.MaxRequestBodyBytes);
         app.MapMcp(Path);
-        app.Map("/healthz", (RequestDelegate)(context => context.Response.WriteAsync("ok")));
+        HealthEndpoints.Map(app);
+        if (options.Telemetry.Prometheus) app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
+    }
+
+    // The probes answer anyone (they reveal nothing); /metrics only when the operator opened it for a scraper.
+    private static HashSet<string> OpenPaths(TelemetryOptions telemetry)
+    {
+        var open = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { HealthEndpoints.Liveness, HealthEndpoints.Readiness };
+        if (telemetry.Prometheus && telemetry.MetricsPublic) open.Add(MetricsPath);
+        return open;
     }
 }

@@ -65,17 +65,18 @@ internal sealed class InMemoryHttpKami : IAsyncDisposable
     public HttpClient CreateHttpClient() => _connections.CreateHttpClient();
 
     /// <summary>The SDK's Streamable HTTP client, sending <paramref name="token"/> (default <see cref="Token"/>; "" sends none).</summary>
-    public async Task<McpClient> ConnectAsync(string? token = null, McpClientOptions? options = null)
+    public async Task<McpClient> ConnectAsync(string? token = null, McpClientOptions? options = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var client = await McpClient.CreateAsync(CreateTransport(token), options ?? ClientOptions.Current(), cancellationToken: timeout.Token);
+        var client = await McpClient.CreateAsync(CreateTransport(token, headers), options ?? ClientOptions.Current(), cancellationToken: timeout.Token);
         lock (_clients) _clients.Add(client);
         return client;
     }
 
-    public HttpClientTransport CreateTransport(string? token = null)
+    /// <summary>The transport <see cref="ConnectAsync"/> uses; <paramref name="extraHeaders"/> go on every request (a <c>traceparent</c>).</summary>
+    public HttpClientTransport CreateTransport(string? token = null, IReadOnlyDictionary<string, string>? extraHeaders = null)
     {
-        var headers = new Dictionary<string, string>();
+        var headers = new Dictionary<string, string>(extraHeaders ?? new Dictionary<string, string>());
         if ((token ?? Token) is { Length: > 0 } t) headers["Authorization"] = "Bearer " + t;
         return new HttpClientTransport(new HttpClientTransportOptions
         {
