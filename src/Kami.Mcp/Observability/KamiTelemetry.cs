@@ -32,8 +32,8 @@ public static class KamiTelemetry
         otel.WithMetrics(metrics =>
         {
             metrics.AddMeter(KamiMetrics.MeterName);
-            // Not ASP.NET Core's HTTP server metrics: with them a call over HTTP took ~400 µs longer on this 2-core
-            // machine (bench/telemetry-cost.sh), for figures a balancer reports anyway.
+            // Not ASP.NET Core's HTTP server metrics: per-request work on every call for figures the balancer in
+            // front reports anyway.
             // No response cache: a scrape right after a call shows it (scrapes are authenticated and seconds apart).
             if (options.Prometheus) metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (options.Otlp) metrics.AddOtlpExporter();
