@@ -18,7 +18,7 @@ public static class KamiTelemetry
     /// <summary>The MCP SDK's source: its server span carries the trace context a client sends in a request's <c>_meta</c>.</summary>
     private const string McpSdkSource = "Experimental.ModelContextProtocol";
 
-    /// <summary>Registers OpenTelemetry when <paramref name="options"/> turns anything on; <paramref name="aspNetCore"/> adds the HTTP server's request spans and metrics.</summary>
+    /// <summary>Registers OpenTelemetry when <paramref name="options"/> turns anything on; <paramref name="aspNetCore"/> adds the HTTP server's request spans.</summary>
     public static void AddKamiTelemetry(this IServiceCollection services, TelemetryOptions options, bool aspNetCore)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -32,7 +32,8 @@ public static class KamiTelemetry
         otel.WithMetrics(metrics =>
         {
             metrics.AddMeter(KamiMetrics.MeterName);
-            if (aspNetCore) metrics.AddAspNetCoreInstrumentation();
+            // Not ASP.NET Core's HTTP server metrics: per-request work on every call for figures the balancer in
+            // front reports anyway.
             // No response cache: a scrape right after a call shows it (scrapes are authenticated and seconds apart).
             if (options.Prometheus) metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             if (options.Otlp) metrics.AddOtlpExporter();
