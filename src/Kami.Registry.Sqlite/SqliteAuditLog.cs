@@ -33,8 +33,8 @@ public sealed class SqliteAuditLog : IAuditLog
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO calls (tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport,
-                               http_requests, http_bytes_sent, http_bytes_received, http)
-            VALUES ($tool, $started, $duration, $outcome, $fuel, $error, $arguments, $transport, $requests, $sent, $received, $http)
+                               http_requests, http_bytes_sent, http_bytes_received, http, caller)
+            VALUES ($tool, $started, $duration, $outcome, $fuel, $error, $arguments, $transport, $requests, $sent, $received, $http, $caller)
             """;
         var tool = command.Parameters.Add("$tool", SqliteType.Text);
         var started = command.Parameters.Add("$started", SqliteType.Text);
@@ -48,6 +48,7 @@ public sealed class SqliteAuditLog : IAuditLog
         var sent = command.Parameters.Add("$sent", SqliteType.Integer);
         var received = command.Parameters.Add("$received", SqliteType.Integer);
         var http = command.Parameters.Add("$http", SqliteType.Text);
+        var caller = command.Parameters.Add("$caller", SqliteType.Text);
         foreach (var call in calls)
         {
             tool.Value = call.ToolId;
@@ -62,6 +63,7 @@ public sealed class SqliteAuditLog : IAuditLog
             sent.Value = call.Http?.BytesSent ?? 0;
             received.Value = call.Http?.BytesReceived ?? 0;
             http.Value = call.Http is { } summary ? JsonSerializer.Serialize(summary.Entries, AuditJsonContext.Default.IReadOnlyListHttpRequestRecord) : DBNull.Value;
+            caller.Value = (object?)call.Caller ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
         // Keep the most recent calls only, so a busy server's registry does not grow without bound.
@@ -79,7 +81,7 @@ public sealed class SqliteAuditLog : IAuditLog
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport, http_requests, http_bytes_sent, http_bytes_received, http FROM calls"
+        command.CommandText = "SELECT tool_id, started_at, duration_ms, outcome, fuel_used, error, arguments, transport, http_requests, http_bytes_sent, http_bytes_received, http, caller FROM calls"
             + (toolId is null ? "" : " WHERE tool_id = $tool COLLATE NOCASE") + " ORDER BY seq DESC LIMIT $limit";
         if (toolId is not null) command.Parameters.AddWithValue("$tool", toolId);
         command.Parameters.AddWithValue("$limit", limit);
@@ -92,6 +94,7 @@ public sealed class SqliteAuditLog : IAuditLog
             {
                 Http = r.GetInt32(8) == 0 && r.IsDBNull(11) ? null
                     : new HttpCallSummary(r.GetInt32(8), r.GetInt64(9), r.GetInt64(10), r.IsDBNull(11) ? [] : Entries(r.GetString(11))),
+                Caller = r.IsDBNull(12) ? null : r.GetString(12),
             });
         }
         return result;

@@ -51,6 +51,7 @@ internal static class ServeCommand
                 AuditArguments = settings.AuditArguments,
                 HttpEndpoint = context.Get(http),
                 Token = auth.Token,
+                Clients = context.Registry,
                 NoAuth = context.Get(noAuth),
                 Stateless = context.Get(stateless),
                 AllowedOrigins = settings.AllowedOrigins,

@@ -67,7 +67,7 @@ internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? 
     long MemoryLimitBytes, int HttpRequests = 0, long HttpBytesSent = 0, long HttpBytesReceived = 0);
 
 internal sealed record CallJson(string Tool, DateTimeOffset StartedAt, double DurationMs, string Outcome, ulong FuelUsed, string? Error,
-    string? Arguments, string Transport, CallHttpJson? Http = null);
+    string? Arguments, string Transport, CallHttpJson? Http = null, string? Caller = null);
 
 /// <summary>A call's outbound HTTP in <c>kami logs --json</c>: totals, then each request's hops.</summary>
 internal sealed record CallHttpJson(int Requests, long BytesSent, long BytesReceived, IReadOnlyList<HttpRequestJson> Entries);
@@ -92,6 +92,8 @@ internal sealed record ErrorJson(string Error, string Kind);
 [JsonSerializable(typeof(PublishJson))]
 [JsonSerializable(typeof(VerifyJson))]
 [JsonSerializable(typeof(List<SignerJson>))]
+[JsonSerializable(typeof(List<ClientJson>))]
+[JsonSerializable(typeof(ClientJson))]
 [JsonSerializable(typeof(List<SearchResultJson>))]
 [JsonSerializable(typeof(List<UpdateJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -13,4 +13,7 @@ public sealed record CallRecord(
 {
     /// <summary>The call's outbound HTTP (hosts, statuses, bytes); null when it made no request.</summary>
     public HttpCallSummary? Http { get; init; }
+
+    /// <summary>Who made the call: a client's name, <c>operator</c> (the server token, stdio), or <c>oauth:SUBJECT (CLIENT_ID)</c>; null in records older than callers.</summary>
+    public string? Caller { get; init; }
 }

@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Kami.Core.Errors;
+using Kami.Core.Identity;
 using Kami.Core.Registry;
+using Kami.Mcp.Callers;
 using Kami.Runtime.Contracts;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -56,6 +58,10 @@ internal sealed class SandboxedTool : McpServerTool
     {
         var started = _services.Time.GetUtcNow();
         var clock = Stopwatch.GetTimestamp();
+        var caller = CallerClaims.Of(request.User);
+        // The call filter answers first; this holds if a filter is ever reordered. Not audited: to this caller the tool does not exist.
+        if (!caller.Tools.Allows(Installed.Id.Value))
+            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = ToolCatalog.UnknownText(ProtocolTool.Name) }] };
         var input = "";
         ExecutionResult result;
         try
@@ -67,7 +73,7 @@ internal sealed class SandboxedTool : McpServerTool
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The SDK sends no reply for a cancelled request; the audit log still gets the call.
-            Record(started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
+            Record(caller, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
             throw;
         }
         catch (Exception e)
@@ -75,10 +81,10 @@ internal sealed class SandboxedTool : McpServerTool
             // A bug or a broken host, not the guest: the operator gets the details (server log, audit log), the client
             // a generic error, and the call is still audited and counted, as every call is.
             ToolLog.CallFailedUnexpectedly(_logger, Installed.Id.Value, e);
-            Record(started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
+            Record(caller, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
             return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
-        Record(started, clock, input, result);
+        Record(caller, started, clock, input, result);
         LogOutcome(result);
         return CallResults.ToCallToolResult(result);
     }
@@ -115,7 +121,7 @@ internal sealed class SandboxedTool : McpServerTool
         return await _services.Executor.ExecuteAsync(ExecutionRequest.For(Installed, input, _services.Paths, logSink), cancellationToken).ConfigureAwait(false);
     }
 
-    private void Record(DateTimeOffset started, long clock, string input, ExecutionResult result)
+    private void Record(Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result)
     {
         var id = Installed.Id.Value;
         var outcome = CallResults.OutcomeOf(result);
@@ -126,7 +132,7 @@ internal sealed class SandboxedTool : McpServerTool
         if (http is not null && _logger.IsEnabled(LogLevel.Debug))
             Observability.AuditLogMessages.OutboundHttp(_logger, id, http.Requests, http.BytesSent, http.BytesReceived, Observability.AuditHttp.Describe(http));
         _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, CallResults.ErrorOf(result)?.Message,
-            _services.AuditArguments ? input : null, _services.Transport) { Http = http });
+            _services.AuditArguments ? input : null, _services.Transport) { Http = http, Caller = caller.Name });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
     }
 

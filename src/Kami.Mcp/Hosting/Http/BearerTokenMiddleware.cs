@@ -1,15 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kami.Core.Identity;
+using Kami.Mcp.Callers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Kami.Mcp.Hosting.Http;
 
 /// <summary>
-/// Static bearer-token auth. Both sides are hashed before a fixed-time compare, so neither the token's
-/// content nor its length leaks through timing.
+/// Static bearer tokens: the server token (the operator: every tool) and named clients' tokens (their tools and quota).
+/// The request's user gets the caller (<see cref="CallerIdentity"/>), which MCP handlers read. Both sides of every
+/// compare are SHA-256 digests compared in fixed time, so neither a token's content nor its length leaks through timing;
+/// a client token is found by its hash (a lookup by a digest of 256 random bits tells an attacker nothing) and then
+/// compared in fixed time too. Clients are looked up on every request, so a removed or rotated-away token stops at once.
 /// </summary>
-internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, ILogger<BearerTokenMiddleware> logger)
+internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, IClientStore? clients, ILogger<BearerTokenMiddleware> logger)
 {
     private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
@@ -18,12 +23,23 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, 
         var header = context.Request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
         var presented = header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : "";
-        if (presented.Length > 0 && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _expected))
+        if (presented.Length > 0 && Resolve(presented) is { } caller)
+        {
+            context.User = CallerClaims.PrincipalFor(caller);
             return next(context);
+        }
         HttpLog.Unauthorized(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(),
             header.Length == 0 ? "no Authorization header" : "wrong bearer token");
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"kami\"";
-        return context.Response.WriteAsync("unauthorized: send Authorization: Bearer <token> (the token is in $KAMI_HOME/token unless --token-file or KAMI_TOKEN sets one)");
+        return context.Response.WriteAsync("unauthorized: send Authorization: Bearer <token> (the server token is in $KAMI_HOME/token unless --token-file or KAMI_TOKEN sets one; `kami client add` makes a client's)");
+    }
+
+    private Caller? Resolve(string presented)
+    {
+        if (CryptographicOperations.FixedTimeEquals(ClientToken.Digest(presented), _expected)) return Caller.Operator;
+        if (clients is null) return null;
+        return clients.FindClientByTokenHash(ClientToken.Hash(presented)) is { } client && ClientToken.Matches(presented, client.TokenHash)
+            ? Caller.Of(client) : null;
     }
 }

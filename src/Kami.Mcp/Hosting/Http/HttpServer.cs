@@ -86,7 +86,11 @@ public static class HttpServer
         var app = builder.Build();
         if (endpoint.IsLoopback) app.UseHostFiltering();
         app.UseMiddleware<OriginGuardMiddleware>(options.AllowedOrigins);
-        if (token is not null) app.UseMiddleware<BearerTokenMiddleware>(token);
+        if (token is not null)
+        {
+            var tokenLogger = app.Services.GetRequiredService<ILogger<BearerTokenMiddleware>>();
+            app.Use(next => new BearerTokenMiddleware(next, token, options.Clients, tokenLogger).InvokeAsync);
+        }
         app.UseMiddleware<BodyLimitMiddleware>(options.MaxRequestBodyBytes);
         app.MapMcp(Path);
         app.Map("/healthz", (RequestDelegate)(context => context.Response.WriteAsync("ok")));
