@@ -28,6 +28,9 @@ public sealed record ServeOptions
     /// <summary>The named clients (<c>kami client add</c>) whose tokens HTTP accepts beside <see cref="Token"/>; null accepts only that token.</summary>
     public IClientStore? Clients { get; init; }
 
+    /// <summary>Where callers' quota counters are kept; null keeps them in this process (a fleet passes a shared one).</summary>
+    public IQuotaCounter? QuotaCounter { get; init; }
+
     /// <summary>Serve HTTP without a token (<c>--no-auth</c>); refused on anything but loopback.</summary>
     public bool NoAuth { get; init; }
     /// <summary>Serve HTTP without sessions: every request stands alone (no server-to-client messages between requests).</summary>

@@ -68,7 +68,7 @@ internal sealed class SandboxedTool : McpServerTool
         {
             var arguments = request.Params?.Arguments;
             input = ArgumentsJson(arguments);
-            result = await RunAsync(request, arguments, input, cancellationToken).ConfigureAwait(false);
+            result = await RunAsync(caller, request, arguments, input, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -84,9 +84,10 @@ internal sealed class SandboxedTool : McpServerTool
             Record(caller, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
             return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
+        var fuelToday = await _services.Quotas.ChargeAsync(caller, Installed.Id.Value, result.Metrics.FuelUsed, CancellationToken.None).ConfigureAwait(false);
         Record(caller, started, clock, input, result);
         LogOutcome(result);
-        return CallResults.ToCallToolResult(result);
+        return CallCost.Attach(CallResults.ToCallToolResult(result), result.Metrics, caller.Quota, fuelToday);
     }
 
     // What an operator watches for: refused loads (a changed or invalid component), traps, limits hit, busy.
@@ -103,10 +104,12 @@ internal sealed class SandboxedTool : McpServerTool
         }
     }
 
-    private async Task<ExecutionResult> RunAsync(RequestContext<CallToolRequestParams> request, IDictionary<string, JsonElement>? arguments, string input,
-        CancellationToken cancellationToken)
+    private async Task<ExecutionResult> RunAsync(Caller caller, RequestContext<CallToolRequestParams> request, IDictionary<string, JsonElement>? arguments,
+        string input, CancellationToken cancellationToken)
     {
         var id = Installed.Id.Value;
+        if (await _services.Quotas.AdmitAsync(caller, id, cancellationToken).ConfigureAwait(false) is { } refusal)
+            return Failure(ErrorKind.QuotaExceeded, refusal.Message);
         if (!_services.RateLimiter.TryAcquire(id))
             return Failure(ErrorKind.Busy, $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later");
 

@@ -39,7 +39,7 @@ internal sealed class InMemoryHttpKami : IAsyncDisposable
 
     /// <summary>Builds and starts the server; <paramref name="configure"/> adjusts the defaults (the token above, a free endpoint on loopback).</summary>
     public static async Task<InMemoryHttpKami> StartAsync(FakeRegistry registry, IToolExecutor executor, Func<ServeOptions, ServeOptions>? configure = null,
-        Kami.Core.Registry.IAuditLog? auditLog = null)
+        Kami.Core.Registry.IAuditLog? auditLog = null, TimeProvider? time = null)
     {
         var options = new ServeOptions
         {
@@ -54,6 +54,7 @@ internal sealed class InMemoryHttpKami : IAsyncDisposable
         {
             services.AddSingleton<IConnectionListenerFactory>(connections);
             services.AddSingleton(executor);
+            if (time is not null) services.AddSingleton(time);
             // Into the captured log instead of the console.
             services.RemoveAll<ILoggerProvider>();
             services.AddSingleton<ILoggerProvider>(log);
