@@ -52,6 +52,7 @@ internal static class ServeCommand
                 HttpEndpoint = context.Get(http),
                 Token = auth.Token,
                 Clients = context.Registry,
+                OAuth = serveHttp && settings.OAuthIssuer is { } issuer ? OAuthOptions.Create(issuer, settings.OAuthAudience, settings.OAuthScopes) : null,
                 NoAuth = context.Get(noAuth),
                 Stateless = context.Get(stateless),
                 AllowedOrigins = settings.AllowedOrigins,

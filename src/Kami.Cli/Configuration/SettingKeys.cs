@@ -25,4 +25,7 @@ internal static class SettingKeys
     public const string MaxDownloadMb = "max_download_mb";
     public const string CacheMaxMb = "cache_max_mb";
     public const string NetAllowPrivate = "net_allow_private";
+    public const string OAuthIssuer = "oauth_issuer";
+    public const string OAuthAudience = "oauth_audience";
+    public const string OAuthScopes = "oauth_scopes";
 }

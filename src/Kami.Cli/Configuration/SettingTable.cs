@@ -28,6 +28,12 @@ internal static class SettingTable
         new(SettingKeys.TokenFile, null, "the file holding the bearer token for HTTP (at least 32 characters)") { DocumentedDefault = "<home>/token, created once" },
         new(SettingKeys.Token, null, "the bearer token itself, instead of a file (`kami status` does not show it)") { Shown = false },
         new(SettingKeys.AllowedOrigins, null, "browser origins allowed over HTTP (comma-separated)") { DocumentedDefault = "loopback only" },
+        new(SettingKeys.OAuthIssuer, null,
+            "an OAuth 2.1 issuer whose access tokens `kami serve --http` accepts beside the static tokens (https://, or http:// on loopback only)"),
+        new(SettingKeys.OAuthAudience, null, "this server's resource URI: the audience (`aud`) an access token must name; required with `oauth_issuer`"),
+        new(SettingKeys.OAuthScopes, null,
+            "which tools each OAuth scope grants: `scope=patterns` pairs separated by `;` (e.g. `tools:kami=dev.kami.*; search=dev.acme.search`)")
+            { DocumentedDefault = "no scope grants a tool" },
         new(SettingKeys.PoolingAllocator, Flag(RuntimeOptions.Default.PoolingAllocator),
             "pre-reserved Wasmtime instance slots (faster calls; reserves address space, so turn off under a tight `ulimit -v`)"),
         new(SettingKeys.LogLevel, "info",

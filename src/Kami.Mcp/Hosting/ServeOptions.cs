@@ -28,6 +28,9 @@ public sealed record ServeOptions
     /// <summary>The named clients (<c>kami client add</c>) whose tokens HTTP accepts beside <see cref="Token"/>; null accepts only that token.</summary>
     public IClientStore? Clients { get; init; }
 
+    /// <summary>OAuth 2.1 access tokens accepted beside the static tokens (HTTP only); null accepts none.</summary>
+    public OAuthOptions? OAuth { get; init; }
+
     /// <summary>Where callers' quota counters are kept; null keeps them in this process (a fleet passes a shared one).</summary>
     public IQuotaCounter? QuotaCounter { get; init; }
 

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Kami.Core.Identity;
 using Kami.Mcp.Callers;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore.Authentication;
 
 namespace Kami.Mcp.Hosting.Http;
 
@@ -14,11 +16,11 @@ namespace Kami.Mcp.Hosting.Http;
 /// a client token is found by its hash (a lookup by a digest of 256 random bits tells an attacker nothing) and then
 /// compared in fixed time too. Clients are looked up on every request, so a removed or rotated-away token stops at once.
 /// </summary>
-internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, IClientStore? clients, ILogger<BearerTokenMiddleware> logger)
+internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, IClientStore? clients, OAuthOptions? oauth, ILogger<BearerTokenMiddleware> logger)
 {
     private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
@@ -26,13 +28,28 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, string token, 
         if (presented.Length > 0 && Resolve(presented) is { } caller)
         {
             context.User = CallerClaims.PrincipalFor(caller);
-            return next(context);
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+        if (presented.Length > 0 && oauth is not null && await OAuthSetup.AuthenticateAsync(context).ConfigureAwait(false) is not null)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
         }
         HttpLog.Unauthorized(logger, context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress?.ToString(),
-            header.Length == 0 ? "no Authorization header" : "wrong bearer token");
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"kami\"";
-        return context.Response.WriteAsync("unauthorized: send Authorization: Bearer <token> (the server token is in $KAMI_HOME/token unless --token-file or KAMI_TOKEN sets one; `kami client add` makes a client's)");
+            header.Length == 0 ? "no Authorization header" : oauth is null ? "wrong bearer token" : "wrong bearer token or access token");
+        if (oauth is not null)
+        {
+            // The SDK's handler answers 401 with WWW-Authenticate pointing to the protected resource metadata (RFC 9728).
+            await context.ChallengeAsync(McpAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+        }
+        else
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"kami\"";
+        }
+        await context.Response.WriteAsync("unauthorized: send Authorization: Bearer <token> (the server token is in $KAMI_HOME/token unless --token-file or KAMI_TOKEN sets one; "
+            + "`kami client add` makes a client's" + (oauth is null ? ")" : $"; or an access token from {oauth.Issuer} for {oauth.Audience})")).ConfigureAwait(false);
     }
 
     private Caller? Resolve(string presented)
