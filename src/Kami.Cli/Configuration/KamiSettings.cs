@@ -18,6 +18,8 @@ internal sealed record KamiSettings
     public string? OAuthIssuer { get; init; }
     public string? OAuthAudience { get; init; }
     public string? OAuthScopes { get; init; }
+    public long? OAuthCallsPerMinute { get; init; }
+    public long? OAuthFuelPerDay { get; init; }
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public bool PoolingAllocator { get; init; }
 

@@ -32,8 +32,10 @@ internal static class SettingTable
             "an OAuth 2.1 issuer whose access tokens `kami serve --http` accepts beside the static tokens (https://, or http:// on loopback only)"),
         new(SettingKeys.OAuthAudience, null, "this server's resource URI: the audience (`aud`) an access token must name; required with `oauth_issuer`"),
         new(SettingKeys.OAuthScopes, null,
-            "which tools each OAuth scope grants: `scope=patterns` pairs separated by `;` (e.g. `tools:kami=dev.kami.*; search=dev.acme.search`)")
-            { DocumentedDefault = "no scope grants a tool" },
+            "which tools each OAuth scope grants: `scope=patterns` pairs separated by `;` (e.g. `tools:kami=dev.kami.*; search=dev.acme.search`); once set, a token's tools are only those its scopes grant")
+            { DocumentedDefault = "every scope: all tools" },
+        new(SettingKeys.OAuthCallsPerMinute, null, "calls per UTC minute each OAuth caller (subject and client) may make") { DocumentedDefault = "no limit" },
+        new(SettingKeys.OAuthFuelPerDay, null, "fuel per UTC day each OAuth caller (subject and client) may use") { DocumentedDefault = "no limit" },
         new(SettingKeys.PoolingAllocator, Flag(RuntimeOptions.Default.PoolingAllocator),
             "pre-reserved Wasmtime instance slots (faster calls; reserves address space, so turn off under a tight `ulimit -v`)"),
         new(SettingKeys.LogLevel, "info",

@@ -26,6 +26,9 @@ public sealed record OAuthOptions
     /// <summary>The tools each scope grants; a token's caller may use the union of its scopes' tools.</summary>
     public IReadOnlyDictionary<string, ToolAccess> Scopes { get; }
 
+    /// <summary>The quota every OAuth caller is held to, each on its own counters (by subject and client).</summary>
+    public ClientQuota Quota { get; init; } = ClientQuota.Unlimited;
+
     /// <summary>Whether the issuer may be reached over plain HTTP: only on this machine.</summary>
     public bool IssuerIsLoopback => IsLoopback(Issuer);
 

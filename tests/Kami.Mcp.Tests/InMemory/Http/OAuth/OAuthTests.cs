@@ -19,13 +19,14 @@ public sealed class OAuthTests
     private const string KamiEcho = "dev.kami.echo";
     private const string AcmeSearch = "dev.acme.search";
 
-    private static async Task<InMemoryHttpKami> StartAsync(TestIssuer issuer, MemoryAuditLog? audit = null)
+    private static async Task<InMemoryHttpKami> StartAsync(TestIssuer issuer, MemoryAuditLog? audit = null,
+        string? scopes = "tools:kami=dev.kami.*; search=dev.acme.search", Kami.Core.Identity.ClientQuota? quota = null, TimeProvider? time = null)
     {
         var registry = new FakeRegistry();
         registry.Add(Tools.Tool(KamiEcho, Tools.Text()));
         registry.Add(Tools.Tool(AcmeSearch, Tools.Text()));
-        var oauth = OAuthOptions.Create(issuer.Issuer, Audience, "tools:kami=dev.kami.*; search=dev.acme.search");
-        return await InMemoryHttpKami.StartAsync(registry, FakeExecutor.Echo(), o => o with { OAuth = oauth }, audit);
+        var oauth = OAuthOptions.Create(issuer.Issuer, Audience, scopes) with { Quota = quota ?? Kami.Core.Identity.ClientQuota.Unlimited };
+        return await InMemoryHttpKami.StartAsync(registry, FakeExecutor.Echo(), o => o with { OAuth = oauth }, audit, time);
     }
 
     [Fact]
@@ -49,6 +50,26 @@ public sealed class OAuthTests
             Assert.Equal(2, (await (await kami.ConnectAsync()).ListToolsAsync()).Count);
         }
         Assert.Equal("oauth:alice (agent-app)", Assert.Single(audit.Records).Caller);
+    }
+
+    [Fact]
+    public async Task NoScopeMap_GoodTokenUsesEveryTool_QuotaPerSubject()
+    {
+        await using var issuer = await TestIssuer.StartAsync();
+                // A clock that stands still at the real time: tokens stay valid, and the two calls share one quota minute.
+        await using var kami = await StartAsync(issuer, scopes: null, quota: new Kami.Core.Identity.ClientQuota(CallsPerMinute: 1, FuelPerDay: null),
+            time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
+        var alice = await kami.ConnectAsync(issuer.Token(Audience, scope: null));
+        var bob = await kami.ConnectAsync(issuer.Token(Audience, scope: null, subject: "bob"));
+        var text = new Dictionary<string, object?> { ["text"] = "x" };
+
+        Assert.Equal(2, (await alice.ListToolsAsync()).Count);
+        Assert.NotEqual(true, (await alice.CallToolAsync(AcmeSearch, text)).IsError);
+        var refused = await alice.CallToolAsync(KamiEcho, text);
+        Assert.True(refused.IsError);
+        Assert.Contains("calls per minute for oauth:alice (agent-app) is 1", Assert.IsType<ModelContextProtocol.Protocol.TextContentBlock>(Assert.Single(refused.Content)).Text,
+            StringComparison.Ordinal);
+        Assert.NotEqual(true, (await bob.CallToolAsync(KamiEcho, text)).IsError);
     }
 
     public static TheoryData<string> BadTokens => new() { "expired", "wrong-audience", "wrong-issuer", "alg-none", "hs256-public-key-der", "hs256-public-key-pem", "unknown-key", "no-subject", "garbage" };
