@@ -34,6 +34,7 @@ internal static class KamiCli
             ServeCommand.Create(runner),
             McpConfigCommand.Create(runner),
             KeygenCommand.Create(runner), SignCommand.Create(runner), VerifyCommand.Create(runner), PublishCommand.Create(runner), TrustCommand.Create(runner),
+            ClientCommand.Create(runner),
             SearchCommand.Create(runner), UpdateCommand.Create(runner), PinCommand.Create(runner), RollbackCommand.Create(runner),
             InitCommand.Create(runner), BuildCommand.Create(runner), TestCommand.Create(runner), DevCommand.Create(runner),
             CacheCommand.Create(runner),

@@ -61,6 +61,20 @@ internal static class PostgresMigrations
             stored_at text NOT NULL
         );
         """,
+        // 2: named clients (only token hashes) and the caller of each audited call, as SQLite's step 6: the fleet shares
+        //    its clients, so a token added from any machine works on every replica.
+        """
+        CREATE TABLE clients (
+            name              text NOT NULL,
+            tools             text NOT NULL,
+            calls_per_minute  bigint,
+            fuel_per_day      bigint,
+            token_hash        text NOT NULL UNIQUE,
+            created_at        text NOT NULL
+        );
+        CREATE UNIQUE INDEX clients_by_name ON clients (lower(name));
+        ALTER TABLE calls ADD COLUMN caller text;
+        """,
     ];
 
     public static int Latest => Steps.Count;

@@ -78,6 +78,18 @@ internal static class Migrations
         ALTER TABLE tools ADD COLUMN manifest_signature TEXT;
         ALTER TABLE previous_tools ADD COLUMN manifest_signature TEXT;
         """,
+        // 6: named clients (only token hashes) and the caller of each audited call.
+        """
+        CREATE TABLE clients (
+            name              TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            tools             TEXT NOT NULL,
+            calls_per_minute  INTEGER,
+            fuel_per_day      INTEGER,
+            token_hash        TEXT NOT NULL UNIQUE,
+            created_at        TEXT NOT NULL
+        );
+        ALTER TABLE calls ADD COLUMN caller TEXT;
+        """,
     ];
 
     public static int Latest => Steps.Count;

@@ -22,7 +22,7 @@ internal static class LogsCommand
             if (context.Json)
             {
                 context.Output.Json(calls.Select(c => new CallJson(c.ToolId, c.StartedAt, c.DurationMs, c.Outcome, c.FuelUsed, c.Error, c.Arguments, c.Transport,
-                        HttpJson(c.Http)) { Replica = c.ReplicaId }).ToList(),
+                        HttpJson(c.Http), c.Caller) { Replica = c.ReplicaId }).ToList(),
                     CliJsonContext.Relaxed.ListCallJson);
                 return ExitCodes.Ok;
             }
@@ -33,12 +33,12 @@ internal static class LogsCommand
             }
             // The HTTP column only when some call made a request: most tools make none.
             var http = calls.Any(c => c.Http is not null);
-            var table = new Table().AddColumns("TIME", "TOOL", "OUTCOME", "MS", "FUEL", "ERROR");
+            var table = new Table().AddColumns("TIME", "CALLER", "TOOL", "OUTCOME", "MS", "FUEL", "ERROR");
             // Kept on one line (the error wraps instead), cut at a glance's length: --json has every hop.
             if (http) table.AddColumn(new TableColumn("HTTP").NoWrap());
             foreach (var c in calls)
             {
-                string[] row = [c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TableText.Cell(c.ToolId), TableText.Cell(c.Outcome),
+                string[] row = [c.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), TableText.Cell(c.Caller ?? "-"), TableText.Cell(c.ToolId), TableText.Cell(c.Outcome),
                     c.DurationMs.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), c.FuelUsed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     TableText.Cell(c.Error)];
                 table.AddRow(http ? [.. row, TableText.Cell(HttpSummaryText.Format(c.Http, MaxHttpChars))] : row);

@@ -53,6 +53,13 @@ internal static class ServeCommand
                 AuditArguments = settings.AuditArguments,
                 HttpEndpoint = context.Get(http),
                 Token = auth.Token,
+                Clients = context.Registry,
+                OAuth = serveHttp && settings.OAuthIssuer is { } issuer
+                    ? OAuthOptions.Create(issuer, settings.OAuthAudience, settings.OAuthScopes) with
+                    {
+                        Quota = new Kami.Core.Identity.ClientQuota(settings.OAuthCallsPerMinute, settings.OAuthFuelPerDay),
+                    }
+                    : null,
                 NoAuth = context.Get(noAuth),
                 Stateless = context.Get(stateless),
                 AllowedOrigins = settings.AllowedOrigins,

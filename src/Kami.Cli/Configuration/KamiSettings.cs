@@ -21,6 +21,11 @@ internal sealed record KamiSettings
     public bool AuditArguments { get; init; }
     public string? Token { get; init; }
     public string? TokenFile { get; init; }
+    public string? OAuthIssuer { get; init; }
+    public string? OAuthAudience { get; init; }
+    public string? OAuthScopes { get; init; }
+    public long? OAuthCallsPerMinute { get; init; }
+    public long? OAuthFuelPerDay { get; init; }
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
     public bool PoolingAllocator { get; init; }
 

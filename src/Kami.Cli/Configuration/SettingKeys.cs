@@ -27,4 +27,9 @@ internal static class SettingKeys
     public const string CacheMaxMb = "cache_max_mb";
     public const string NetAllowPrivate = "net_allow_private";
     public const string MetricsPublic = "metrics_public";
+    public const string OAuthIssuer = "oauth_issuer";
+    public const string OAuthAudience = "oauth_audience";
+    public const string OAuthScopes = "oauth_scopes";
+    public const string OAuthCallsPerMinute = "oauth_calls_per_minute";
+    public const string OAuthFuelPerDay = "oauth_fuel_per_day";
 }

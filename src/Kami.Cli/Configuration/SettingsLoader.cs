@@ -60,6 +60,11 @@ internal sealed class SettingsLoader
             LogLevel = Level(root, SettingKeys.LogLevel),
             Token = root[SettingKeys.Token],
             TokenFile = root[SettingKeys.TokenFile],
+            OAuthIssuer = root[SettingKeys.OAuthIssuer] is { Length: > 0 } issuer ? issuer : null,
+            OAuthAudience = root[SettingKeys.OAuthAudience],
+            OAuthScopes = root[SettingKeys.OAuthScopes],
+            OAuthCallsPerMinute = OptionalLong(root, SettingKeys.OAuthCallsPerMinute),
+            OAuthFuelPerDay = OptionalLong(root, SettingKeys.OAuthFuelPerDay),
             AllowedOrigins = List(root, SettingKeys.AllowedOrigins),
             EnvDenyList = new EnvDenyList(List(root, SettingKeys.EnvDenyList)),
             RequireApproval = Bool(root, SettingKeys.RequireApproval),
@@ -119,6 +124,15 @@ internal sealed class SettingsLoader
         var text = c[key];
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
         throw new KamiException(ErrorKind.InvalidInput, $"setting {key} = \"{text}\" must be a whole number from {min} to {max}");
+    }
+
+    // Unset or empty means no limit; anything else must be a positive whole number.
+    private static long? OptionalLong(IConfiguration c, string key)
+    {
+        var text = c[key];
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0) return value;
+        throw new KamiException(ErrorKind.InvalidInput, $"setting {key} = \"{text}\" must be a positive whole number (leave it unset for no limit)");
     }
 
     private static LogLevel Level(IConfiguration c, string key) => c[key]?.ToLowerInvariant() switch

@@ -67,7 +67,7 @@ internal sealed record ExecJson(bool Ok, string? Output, string? Error, string? 
     long MemoryLimitBytes, int HttpRequests = 0, long HttpBytesSent = 0, long HttpBytesReceived = 0);
 
 internal sealed record CallJson(string Tool, DateTimeOffset StartedAt, double DurationMs, string Outcome, ulong FuelUsed, string? Error,
-    string? Arguments, string Transport, CallHttpJson? Http = null)
+    string? Arguments, string Transport, CallHttpJson? Http = null, string? Caller = null)
 {
     /// <summary>The fleet replica that served the call; absent in a single machine's log.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -97,6 +97,8 @@ internal sealed record ErrorJson(string Error, string Kind);
 [JsonSerializable(typeof(PublishJson))]
 [JsonSerializable(typeof(VerifyJson))]
 [JsonSerializable(typeof(List<SignerJson>))]
+[JsonSerializable(typeof(List<ClientJson>))]
+[JsonSerializable(typeof(ClientJson))]
 [JsonSerializable(typeof(List<SearchResultJson>))]
 [JsonSerializable(typeof(List<UpdateJson>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

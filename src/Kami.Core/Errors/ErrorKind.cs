@@ -39,4 +39,6 @@ public enum ErrorKind
     RegistryUnavailable,
     /// <summary>A bug in KAMI; the details go to the log, not to the caller.</summary>
     Internal,
+    /// <summary>The caller has used up a quota (calls per minute, fuel per day); the message says which and when it resets.</summary>
+    QuotaExceeded,
 }

@@ -16,4 +16,7 @@ public sealed record CallRecord(
 
     /// <summary>Which replica of a fleet served the call (the <c>replica_id</c> setting); null in a single machine's log.</summary>
     public string? ReplicaId { get; init; }
+
+    /// <summary>Who made the call: a client's name, <c>operator</c> (the server token, stdio), or <c>oauth:SUBJECT (CLIENT_ID)</c>; null in records older than callers.</summary>
+    public string? Caller { get; init; }
 }

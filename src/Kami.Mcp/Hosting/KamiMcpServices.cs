@@ -1,6 +1,8 @@
 using System.Reflection;
 using Kami.Core.Errors;
+using Kami.Core.Identity;
 using Kami.Core.Registry;
+using Kami.Mcp.Callers;
 using Kami.Mcp.Observability;
 using Kami.Mcp.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,13 +26,18 @@ public static class KamiMcpServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KamiMetrics>();
         services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
+        services.TryAddSingleton<IQuotaCounter>(sp => options.QuotaCounter ?? new InProcessQuotaCounter(sp.GetRequiredService<TimeProvider>()));
         // Created by the container so that it is disposed (and its queue drained) when the server stops.
         if (auditLog is not null)
             services.AddSingleton(sp => new BufferedAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(registry);
         services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<IToolExecutor>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
             sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<BufferedAuditLog>(), options.AuditArguments,
-            transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()) { CallObserver = options.CallObserver });
+            transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>())
+        {
+            CallObserver = options.CallObserver,
+            Quotas = new QuotaGate(sp.GetRequiredService<IQuotaCounter>(), sp.GetRequiredService<TimeProvider>()),
+        });
         services.AddSingleton(sp =>
         {
             var catalog = new ToolCatalog(registry, sp.GetRequiredService<ToolServices>(), options.ToolNames,
@@ -58,24 +65,37 @@ public static class KamiMcpServices
         builder.WithRequestFilters(filters => filters.AddListToolsFilter(next => async (context, cancellation) =>
         {
             var result = await next(context, cancellation).ConfigureAwait(false);
+            // A caller sees only the tools it may call.
+            var access = CallerClaims.Of(context.User).Tools;
+            if (!ReferenceEquals(access, ToolAccess.All))
+            {
+                var catalog = context.Services!.GetRequiredService<ToolCatalog>();
+                result.Tools = [.. result.Tools.Where(t => catalog.Allows(t.Name, access))];
+            }
             // The tools are listed; get ready for the first call while the agent decides what to call.
             context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground();
             return result;
         }));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
         {
+            var name = context.Params?.Name ?? "";
+            var access = CallerClaims.Of(context.User).Tools;
+            var catalog = context.Services!.GetRequiredService<ToolCatalog>();
             if (context.MatchedPrimitive is null)
             {
                 // Looked up while a sync was swapping this tool's new version in: the lookup again waits for the sync.
                 // A name that is still not served gets a tool error that says why (disabled, or unknown) instead of -32602.
-                var name = context.Params?.Name ?? "";
-                var catalog = context.Services!.GetRequiredService<ToolCatalog>();
                 if (catalog.Find(name) is not { } tool)
-                    return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = catalog.ExplainMissing(name) }] };
+                    return Refused(catalog.ExplainMissing(name, access));
                 context.MatchedPrimitive = tool;
             }
+            // A tool the caller may not use is unknown to it, in the same words as a name no tool has.
+            if (context.MatchedPrimitive is SandboxedTool served && !access.Allows(served.Installed.Id.Value))
+                return Refused(ToolCatalog.UnknownText(name));
             return await next(context, cancellation).ConfigureAwait(false);
         }));
         return builder;
     }
+
+    private static CallToolResult Refused(string text) => new() { IsError = true, Content = [new TextContentBlock { Text = text }] };
 }

@@ -1,4 +1,5 @@
 using Kami.Core.Hosting;
+using Kami.Core.Identity;
 using Kami.Core.Tools;
 using Kami.Mcp.Tools;
 using Kami.Runtime.Contracts;
@@ -23,6 +24,15 @@ public sealed record ServeOptions
     public string? HttpEndpoint { get; init; }
     /// <summary>The bearer token HTTP clients must send; required for HTTP unless <see cref="NoAuth"/>. Unused over stdio.</summary>
     public string? Token { get; init; }
+
+    /// <summary>The named clients (<c>kami client add</c>) whose tokens HTTP accepts beside <see cref="Token"/>; null accepts only that token.</summary>
+    public IClientStore? Clients { get; init; }
+
+    /// <summary>OAuth 2.1 access tokens accepted beside the static tokens (HTTP only); null accepts none.</summary>
+    public OAuthOptions? OAuth { get; init; }
+
+    /// <summary>Where callers' quota counters are kept; null keeps them in this process (a fleet passes a shared one).</summary>
+    public IQuotaCounter? QuotaCounter { get; init; }
 
     /// <summary>Serve HTTP without a token (<c>--no-auth</c>); refused on anything but loopback.</summary>
     public bool NoAuth { get; init; }

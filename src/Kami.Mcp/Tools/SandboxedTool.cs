@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Kami.Core.Errors;
+using Kami.Core.Identity;
 using Kami.Core.Registry;
 using Kami.Mcp.Observability;
+using Kami.Mcp.Callers;
 using Kami.Runtime.Contracts;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
@@ -61,6 +63,10 @@ internal sealed class SandboxedTool : McpServerTool
     {
         var started = _services.Time.GetUtcNow();
         var clock = Stopwatch.GetTimestamp();
+        var caller = CallerClaims.Of(request.User);
+        // The call filter answers first; this holds if a filter is ever reordered. Not audited: to this caller the tool does not exist.
+        if (!caller.Tools.Allows(Installed.Id.Value))
+            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = ToolCatalog.UnknownText(ProtocolTool.Name) }] };
         using var span = KamiTracing.StartCall(Installed, request.Params?.Meta);
         var input = "";
         ExecutionResult result;
@@ -68,12 +74,12 @@ internal sealed class SandboxedTool : McpServerTool
         {
             var arguments = request.Params?.Arguments;
             input = ArgumentsJson(arguments);
-            result = await RunAsync(request, arguments, input, cancellationToken).ConfigureAwait(false);
+            result = await RunAsync(caller, request, arguments, input, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The SDK sends no reply for a cancelled request; the audit log still gets the call.
-            Record(span, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
+            Record(span, caller, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
             throw;
         }
         catch (Exception e)
@@ -81,12 +87,13 @@ internal sealed class SandboxedTool : McpServerTool
             // A bug or a broken host, not the guest: the operator gets the details (server log, audit log), the client
             // a generic error, and the call is still audited and counted, as every call is.
             ToolLog.CallFailedUnexpectedly(_logger, Installed.Id.Value, e);
-            Record(span, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
+            Record(span, caller, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
             return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
-        Record(span, started, clock, input, result);
+        var fuelToday = await _services.Quotas.ChargeAsync(caller, Installed.Id.Value, result.Metrics.FuelUsed, CancellationToken.None).ConfigureAwait(false);
+        Record(span, caller, started, clock, input, result);
         LogOutcome(result);
-        return CallResults.ToCallToolResult(result);
+        return CallCost.Attach(CallResults.ToCallToolResult(result), result.Metrics, caller.Quota, fuelToday);
     }
 
     // What an operator watches for: refused loads (a changed or invalid component), traps, limits hit, busy.
@@ -103,10 +110,12 @@ internal sealed class SandboxedTool : McpServerTool
         }
     }
 
-    private async Task<ExecutionResult> RunAsync(RequestContext<CallToolRequestParams> request, IDictionary<string, JsonElement>? arguments, string input,
-        CancellationToken cancellationToken)
+    private async Task<ExecutionResult> RunAsync(Caller caller, RequestContext<CallToolRequestParams> request, IDictionary<string, JsonElement>? arguments,
+        string input, CancellationToken cancellationToken)
     {
         var id = Installed.Id.Value;
+        if (await _services.Quotas.AdmitAsync(caller, id, cancellationToken).ConfigureAwait(false) is { } refusal)
+            return Failure(ErrorKind.QuotaExceeded, refusal.Message);
         if (!_services.RateLimiter.TryAcquire(id))
             return Failure(ErrorKind.Busy, $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later");
 
@@ -126,7 +135,7 @@ internal sealed class SandboxedTool : McpServerTool
         return result;
     }
 
-    private void Record(Activity? span, DateTimeOffset started, long clock, string input, ExecutionResult result)
+    private void Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result)
     {
         var id = Installed.Id.Value;
         var outcome = CallResults.OutcomeOf(result);
@@ -138,7 +147,7 @@ internal sealed class SandboxedTool : McpServerTool
         if (http is not null && _logger.IsEnabled(LogLevel.Debug))
             Observability.AuditLogMessages.OutboundHttp(_logger, id, http.Requests, http.BytesSent, http.BytesReceived, Observability.AuditHttp.Describe(http));
         _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, CallResults.ErrorOf(result)?.Message,
-            _services.AuditArguments ? input : null, _services.Transport) { Http = http });
+            _services.AuditArguments ? input : null, _services.Transport) { Http = http, Caller = caller.Name });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
     }
 

@@ -1,3 +1,4 @@
+using Kami.Core.Identity;
 using Kami.Core.Registry;
 using Kami.Core.Tools;
 using Microsoft.Extensions.Logging;
@@ -102,14 +103,24 @@ internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services,
         }
     }
 
-    /// <summary>Explains a name that is not served: an installed but disabled tool, or no such tool.</summary>
-    public string ExplainMissing(string name)
+    /// <summary>
+    /// Explains a name that is not served: an installed but disabled tool, or no such tool. A disabled tool the caller
+    /// may not use (<paramref name="access"/>) is unknown to it, so the answer never tells it that the tool exists.
+    /// </summary>
+    public string ExplainMissing(string name, ToolAccess? access = null)
     {
         var idText = NameStyle == ToolNameStyle.Id ? name : ToolNaming.IdOf(name);
-        if (!ToolNaming.IsShortened(name) && ToolId.TryParse(idText, out var id, out _) && registry.Find(id) is { Enabled: false })
+        if (!ToolNaming.IsShortened(name) && ToolId.TryParse(idText, out var id, out _) && (access ?? ToolAccess.All).Allows(id.Value)
+            && registry.Find(id) is { Enabled: false })
             return $"tool {name} is disabled; enable it with `kami enable {id}`";
-        return $"unknown tool '{name}'; call tools/list to see the available tools";
+        return UnknownText(name);
     }
+
+    /// <summary>What a caller hears for a name it cannot use, whether or not a tool has it.</summary>
+    public static string UnknownText(string name) => $"unknown tool '{name}'; call tools/list to see the available tools";
+
+    /// <summary>Whether <paramref name="access"/> grants the tool served under <paramref name="name"/> (false for a name not served).</summary>
+    public bool Allows(string name, ToolAccess access) => Find(name) is SandboxedTool tool && access.Allows(tool.Installed.Id.Value);
 
     private static bool Same(InstalledTool a, InstalledTool b) =>
         a.Id.Value == b.Id.Value && a.WasmSha256 == b.WasmSha256 && a.InstallPath == b.InstallPath && a.Manifest.Version == b.Manifest.Version

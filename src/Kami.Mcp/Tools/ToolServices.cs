@@ -1,4 +1,5 @@
 using Kami.Core.Hosting;
+using Kami.Core.Identity;
 using Kami.Core.Registry;
 using Kami.Mcp.Observability;
 using Microsoft.Extensions.Logging;
@@ -19,4 +20,7 @@ internal sealed record ToolServices(
 {
     /// <summary>Shown every call with its output (<c>kami dev</c>); null when serving normally.</summary>
     public ICallObserver? CallObserver { get; init; }
+
+    /// <summary>Holds callers to their quotas.</summary>
+    public required QuotaGate Quotas { get; init; }
 }

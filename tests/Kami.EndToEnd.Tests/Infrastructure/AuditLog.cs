@@ -13,7 +13,8 @@ public sealed record AuditRecord(
     [property: JsonPropertyName("fuel_used")] ulong FuelUsed,
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("arguments")] string? Arguments,
-    [property: JsonPropertyName("transport")] string Transport);
+    [property: JsonPropertyName("transport")] string Transport,
+    [property: JsonPropertyName("caller")] string? Caller = null);
 
 /// <summary>Reads the audit log through <c>kami logs --json</c>, as a user would.</summary>
 public static class AuditLog

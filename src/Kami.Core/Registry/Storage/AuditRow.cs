@@ -11,7 +11,7 @@ internal static class AuditRow
 {
     /// <summary>The columns, in the order of <see cref="Values"/> and of what <see cref="Read"/> expects.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["tool_id", "started_at", "duration_ms", "outcome", "fuel_used", "error", "arguments", "transport", "http_requests", "http_bytes_sent", "http_bytes_received", "http"];
+        ["tool_id", "started_at", "duration_ms", "outcome", "fuel_used", "error", "arguments", "transport", "http_requests", "http_bytes_sent", "http_bytes_received", "http", "caller"];
 
     /// <summary>The columns as a SQL list.</summary>
     public static string ColumnList { get; } = string.Join(", ", Columns);
@@ -31,6 +31,7 @@ internal static class AuditRow
         call.Http?.BytesSent ?? 0L,
         call.Http?.BytesReceived ?? 0L,
         (object?)AuditHttpJson.Write(call.Http) ?? DBNull.Value,
+        (object?)call.Caller ?? DBNull.Value,
     ];
 
     /// <summary>The record in <paramref name="r"/>'s first <see cref="Columns"/>.Count columns.</summary>
@@ -39,5 +40,6 @@ internal static class AuditRow
             r.GetString(3), (ulong)r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7))
         {
             Http = AuditHttpJson.Read(r.GetInt32(8), r.GetInt64(9), r.GetInt64(10), r.IsDBNull(11) ? null : r.GetString(11)),
+            Caller = r.IsDBNull(12) ? null : r.GetString(12),
         };
 }

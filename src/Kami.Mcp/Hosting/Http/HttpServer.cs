@@ -55,6 +55,8 @@ public static class HttpServer
             throw new KamiException(ErrorKind.InvalidInput,
                 $"--no-auth is allowed only on a loopback address (127.0.0.1, [::1], localhost); {endpoint.Address} can be reached from other machines, "
                 + "which could then run your tools. Drop --no-auth to require a token, or bind to 127.0.0.1");
+        if (options.NoAuth && options.OAuth is not null)
+            throw new KamiException(ErrorKind.InvalidInput, "--no-auth and oauth_issuer were both given; drop --no-auth to require tokens, or unset oauth_issuer");
         if (!options.NoAuth && string.IsNullOrEmpty(options.Token))
             throw new KamiException(ErrorKind.InvalidInput,
                 $"refusing to serve on {endpoint.Address} without a token: anyone who can reach it could run your tools. "
@@ -77,6 +79,7 @@ public static class HttpServer
         builder.Services.AddKamiTelemetry(options.Telemetry, aspNetCore: true);
         builder.Services.AddSingleton<IReadinessCheck, RegistryReadiness>();
         builder.Services.AddSingleton<IReadinessCheck, CatalogReadiness>();
+        if (options.OAuth is { } oauth) builder.Services.AddKamiOAuth(oauth);
         builder.Services.AddKamiMcp(options, registry, auditLog, options.Stateless ? "http-stateless" : "http")
             .WithHttpTransport(o => o.SessionMode = options.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.StatefulForInitializeClients)
             .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
@@ -99,7 +102,13 @@ public static class HttpServer
         var app = builder.Build();
         if (endpoint.IsLoopback) app.UseHostFiltering();
         app.UseMiddleware<OriginGuardMiddleware>(options.AllowedOrigins);
-        if (token is not null) app.UseMiddleware<BearerTokenMiddleware>(token, OpenPaths(options.Telemetry));
+        if (token is not null)
+        {
+            var tokenLogger = app.Services.GetRequiredService<ILogger<BearerTokenMiddleware>>();
+            // With OAuth, the SDK's handler serves the protected resource metadata here, before any token is asked for.
+            if (options.OAuth is not null) app.UseAuthentication();
+            app.Use(next => new BearerTokenMiddleware(next, token, OpenPaths(options.Telemetry), options.Clients, options.OAuth, tokenLogger).InvokeAsync);
+        }
         app.UseMiddleware<BodyLimitMiddleware>(options.MaxRequestBodyBytes);
         app.MapMcp(Path);
         HealthEndpoints.Map(app);

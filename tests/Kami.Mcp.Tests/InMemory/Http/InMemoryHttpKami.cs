@@ -38,7 +38,8 @@ internal sealed class InMemoryHttpKami : IAsyncDisposable
     public CapturedLog Log { get; }
 
     /// <summary>Builds and starts the server; <paramref name="configure"/> adjusts the defaults (the token above, a free endpoint on loopback).</summary>
-    public static async Task<InMemoryHttpKami> StartAsync(FakeRegistry registry, IToolExecutor executor, Func<ServeOptions, ServeOptions>? configure = null)
+    public static async Task<InMemoryHttpKami> StartAsync(FakeRegistry registry, IToolExecutor executor, Func<ServeOptions, ServeOptions>? configure = null,
+        Kami.Core.Registry.IAuditLog? auditLog = null, TimeProvider? time = null)
     {
         var options = new ServeOptions
         {
@@ -49,10 +50,11 @@ internal sealed class InMemoryHttpKami : IAsyncDisposable
         options = configure?.Invoke(options) ?? options;
         var log = new CapturedLog();
         var connections = new InMemoryConnections();
-        var app = HttpServer.Build(options, registry, auditLog: null, services =>
+        var app = HttpServer.Build(options, registry, auditLog, services =>
         {
             services.AddSingleton<IConnectionListenerFactory>(connections);
             services.AddSingleton(executor);
+            if (time is not null) services.AddSingleton(time);
             // Into the captured log instead of the console.
             services.RemoveAll<ILoggerProvider>();
             services.AddSingleton<ILoggerProvider>(log);
