@@ -34,6 +34,11 @@ start)
         if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
             -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null; then
             as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U kami kami
+            # KAMI_POSTGRES_OWNER_PID: stop and remove the cluster once that process is gone (a test run that was killed).
+            if [[ -n "${KAMI_POSTGRES_OWNER_PID:-}" ]]; then
+                setsid nohup bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; "$2" stop "$3"' _ \
+                    "$KAMI_POSTGRES_OWNER_PID" "$(readlink -f "${BASH_SOURCE[0]}")" "$dir" >/dev/null 2>&1 < /dev/null &
+            fi
             echo "$dir" >&2
             echo "postgresql://kami@127.0.0.1:$port/kami"
             exit 0

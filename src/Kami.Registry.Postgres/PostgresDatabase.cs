@@ -25,7 +25,11 @@ internal sealed class PostgresDatabase : IDisposable
         // The slim builder: only the basic types KAMI stores (text, bool, integers, double, bytea), so NativeAOT trims the rest.
         _source = new NpgsqlSlimDataSourceBuilder(uri.Settings.ConnectionString).Build();
         PostgresErrors.Guard(uri, Migrate);
+        Changes = new PostgresChangeListener(_source);
     }
+
+    /// <summary>Registry changes as they are notified (LISTEN), started on first use.</summary>
+    public PostgresChangeListener Changes { get; }
 
     public PostgresUri Uri { get; }
 
@@ -90,5 +94,9 @@ internal sealed class PostgresDatabase : IDisposable
         return command.ExecuteScalar();
     }
 
-    public void Dispose() => _source.Dispose();
+    public void Dispose()
+    {
+        Changes.Dispose();
+        _source.Dispose();
+    }
 }

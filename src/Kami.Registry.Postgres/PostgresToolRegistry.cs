@@ -11,7 +11,7 @@ namespace Kami.Registry.Postgres;
 /// (<see cref="ToolsDirectory"/>), and the component itself is stored in the database by its SHA-256 when the tool
 /// is recorded, so a replica with an empty disk fetches it (<see cref="PostgresComponentStore"/>).
 /// </summary>
-public sealed partial class PostgresToolRegistry : IRegistryStore, IDisposable
+public sealed partial class PostgresToolRegistry : IRegistryStore, IRegistryChangeSignal, IDisposable
 {
     private static readonly string Columns = ToolRow.ColumnList;
 
@@ -115,6 +115,9 @@ public sealed partial class PostgresToolRegistry : IRegistryStore, IDisposable
         var version = Convert.ToInt32(PostgresDatabase.Scalar(connection, "SELECT version FROM kami_schema"), System.Globalization.CultureInfo.InvariantCulture);
         return new RegistryInfo(_database.Uri.Display, version, total, enabled);
     });
+
+    /// <summary>Completes at the next change any replica makes (LISTEN/NOTIFY on one connection of this process).</summary>
+    public Task NextChange() => _database.Changes.NextChange();
 
     /// <summary>Closes the pooled connections.</summary>
     public void Dispose() => _database.Dispose();

@@ -80,6 +80,24 @@ public sealed class FleetTests : IDisposable
     }
 
     [Fact]
+    public async Task InstallOnOne_SessionOnTheOtherGetsListChangedWithinASecond()
+    {
+        await using var served = await HttpServedKami.StartAsync(_b, [], Env("replica-b"));
+        var notes = new Notifications();
+        var client = await served.ConnectAsync(notes.Options);
+        Assert.Empty(await client.ListToolsAsync());
+        // The catalog has synced once and the listener is up when the first tools/list is answered; then install elsewhere.
+        var changed = notes.WaitAsync(NotificationMethods.ToolListChangedNotification);
+
+        await Kami(_a, "replica-a", "install", RepoPaths.Example("echo"), "--yes");
+        var installed = System.Diagnostics.Stopwatch.StartNew();
+        await changed;
+
+        Assert.True(installed.Elapsed < TimeSpan.FromSeconds(1), $"list_changed came {installed.Elapsed} after the install finished");
+        Assert.Contains(KamiHome.EchoId, (await client.ListToolsAsync()).Select(t => t.Name));
+    }
+
+    [Fact]
     public async Task Unreachable_OneLineSayingWhatAndWhatToDo_NoPassword()
     {
         var result = await KamiCli.RunAsync(["list", "--home", _a.Path],

@@ -71,6 +71,8 @@ public sealed class PostgresServer
         var script = Path.Combine(RepoPaths.Root, "scripts", "postgres.sh");
         var directory = Path.Combine(Path.GetTempPath(), "kami-test-pg-" + Guid.NewGuid().ToString("n"));
         var start = new ProcessStartInfo(script, ["start", directory]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // The test host may be ended without running ProcessExit handlers: the script then stops the cluster itself.
+        start.Environment["KAMI_POSTGRES_OWNER_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -23,6 +23,22 @@ internal sealed class RegistryConnection
     public IAuditLog AuditLog { get; }
     public IComponentStore Components { get; }
 
+    /// <summary>
+    /// Fetches the tool's component onto this machine when the store has it and this machine does not (a fleet
+    /// replica that never ran it); one the store cannot give stays missing, for the caller's own "files are gone" check.
+    /// </summary>
+    public void TryEnsureLocal(InstalledTool tool)
+    {
+        try
+        {
+            Components.EnsureLocal(tool.WasmSha256, tool.WasmFile);
+        }
+        catch (Kami.Core.Errors.KamiException)
+        {
+            // Missing or not matching its hash in the shared store: nothing is written, and the caller reports it.
+        }
+    }
+
     public static RegistryConnection Open(KamiSettings settings)
     {
         if (settings.DatabaseUri is { } uri)

@@ -17,6 +17,7 @@ internal static class RollbackCommand
             var tool = InstalledTools.Require(context, context.Get(id));
             var previous = context.Registry.Previous(tool.Id)
                 ?? throw new KamiException(ErrorKind.InvalidInput, $"{tool.Id} has no earlier version to go back to (KAMI keeps the one before the last install or update)");
+            context.Connection.TryEnsureLocal(previous);
             if (!File.Exists(previous.WasmFile))
                 throw new KamiException(ErrorKind.PackageInvalid, $"the files of {tool.Id} {previous.Manifest.Version} are gone ({previous.InstallPath}); re-install that version instead");
             var restored = context.Registry.Rollback(tool.Id)

@@ -22,6 +22,7 @@ internal static class VerifyCommand
         runner.SetAction(command, context =>
         {
             var tool = InstalledTools.Require(context, context.Get(id));
+            context.Connection.TryEnsureLocal(tool);
             var bytes = File.Exists(tool.WasmFile) ? File.ReadAllBytes(tool.WasmFile) : null;
             var pinOk = bytes is not null && IntegrityHash.Of(bytes) == tool.WasmSha256;
             var recorded = tool.ToolSignature;

@@ -22,6 +22,9 @@ internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services,
 
     public long LastStamp { get; private set; } = -1;
 
+    /// <summary>The registry's change notifications, when it has them (a fleet's PostgreSQL); null means poll only.</summary>
+    public IRegistryChangeSignal? ChangeSignal => registry as IRegistryChangeSignal;
+
     /// <summary>Syncs only when the registry's change counter moved since the last sync.</summary>
     public bool SyncIfChanged() => registry.ChangeStamp() != LastStamp && Sync();
 
