@@ -75,6 +75,16 @@ internal static class PostgresMigrations
         CREATE UNIQUE INDEX clients_by_name ON clients (lower(name));
         ALTER TABLE calls ADD COLUMN caller text;
         """,
+        // 3: quota counters the fleet shares (one row per caller key and fixed window; ended windows are pruned).
+        """
+        CREATE TABLE quota_counters (
+            key          text NOT NULL,
+            window_start text NOT NULL,
+            window_end   text NOT NULL,
+            value        bigint NOT NULL,
+            PRIMARY KEY (key, window_start)
+        );
+        """,
     ];
 
     public static int Latest => Steps.Count;

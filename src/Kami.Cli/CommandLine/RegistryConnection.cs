@@ -12,16 +12,20 @@ namespace Kami.Cli.CommandLine;
 /// </summary>
 internal sealed class RegistryConnection
 {
-    private RegistryConnection(IRegistryStore registry, IAuditLog auditLog, IComponentStore components)
+    private RegistryConnection(IRegistryStore registry, IAuditLog auditLog, IComponentStore components, Kami.Core.Identity.IQuotaCounter? quotas = null)
     {
         Registry = registry;
         AuditLog = auditLog;
         Components = components;
+        Quotas = quotas;
     }
 
     public IRegistryStore Registry { get; }
     public IAuditLog AuditLog { get; }
     public IComponentStore Components { get; }
+
+    /// <summary>Quota counters the fleet shares (PostgreSQL); null on one machine, where the server counts in memory.</summary>
+    public Kami.Core.Identity.IQuotaCounter? Quotas { get; }
 
     /// <summary>
     /// Fetches the tool's component onto this machine when the store has it and this machine does not (a fleet
@@ -44,7 +48,8 @@ internal sealed class RegistryConnection
         if (settings.DatabaseUri is { } uri)
         {
             var shared = new PostgresToolRegistry(PostgresUri.Parse(uri), settings.Paths.Tools);
-            return new RegistryConnection(shared, new PostgresAuditLog(shared, settings.ReplicaId), new PostgresComponentStore(shared));
+            return new RegistryConnection(shared, new PostgresAuditLog(shared, settings.ReplicaId), new PostgresComponentStore(shared),
+                new PostgresQuotaCounter(shared, TimeProvider.System));
         }
         var local = new SqliteToolRegistry(settings.Paths.Database);
         return new RegistryConnection(local, new SqliteAuditLog(local), LocalComponentStore.Instance);

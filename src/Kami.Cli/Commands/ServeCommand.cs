@@ -54,6 +54,7 @@ internal static class ServeCommand
                 HttpEndpoint = context.Get(http),
                 Token = auth.Token,
                 Clients = context.Registry,
+                QuotaCounter = context.Connection.Quotas,
                 OAuth = serveHttp && settings.OAuthIssuer is { } issuer
                     ? OAuthOptions.Create(issuer, settings.OAuthAudience, settings.OAuthScopes) with
                     {
