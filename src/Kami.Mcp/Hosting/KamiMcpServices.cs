@@ -72,6 +72,10 @@ public static class KamiMcpServices
                 var catalog = context.Services!.GetRequiredService<ToolCatalog>();
                 result.Tools = [.. result.Tools.Where(t => catalog.Allows(t.Name, access))];
             }
+            // SEP-2549 caching hints: the list depends on the caller's token, so no shared cache may keep it; and an
+            // install reaches every replica within a second or so, so a client may reuse it for a few seconds only.
+            result.TimeToLive = ToolListTimeToLive;
+            result.CacheScope = CacheScope.Private;
             // The tools are listed; get ready for the first call while the agent decides what to call.
             context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground();
             return result;
@@ -96,6 +100,9 @@ public static class KamiMcpServices
         }));
         return builder;
     }
+
+    /// <summary>How long a client may reuse a tools/list (its <c>ttlMs</c>).</summary>
+    public static readonly TimeSpan ToolListTimeToLive = TimeSpan.FromSeconds(5);
 
     private static CallToolResult Refused(string text) => new() { IsError = true, Content = [new TextContentBlock { Text = text }] };
 }
