@@ -8,4 +8,10 @@ if (args is ["--interleaved", ..])
     Interleaved.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
     return;
 }
+// `--profile [rounds]`: where a call of the C echo, the big C tool and the JavaScript echo goes, step by step, raw and in KAMI.
+if (args is ["--profile", ..])
+{
+    Profile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(EchoBenchmarks).Assembly).Run(args);

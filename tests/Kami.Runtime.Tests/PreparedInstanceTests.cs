@@ -40,6 +40,50 @@ public sealed class PreparedInstanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_InstanceMadeAhead_NoMemoryGlobalOrTableStateSurvivesFromTheCallBefore()
+    {
+        // leftover marks memory, a global and a table slot in every call and reports the marks it finds: an instance
+        // (or a pool slot) handed on without a reset would answer "mem=1 global=1 table=1".
+        for (var i = 0; i < 12; i++)
+            Assert.Equal("mem=0 global=0 table=0", Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("leftover"))));
+        Assert.True(_runtime.ReadyInstances.UsedCount >= 11, $"only {_runtime.ReadyInstances.UsedCount} calls used an instance made ahead");
+    }
+
+    [Fact]
+    public async Task Run_InstanceMadeAhead_WasiContextIsTheCallsOwn()
+    {
+        // Each instance's WASI context is built from the policy of the call it was made for; one made for a call
+        // that granted a variable must never serve a call that does not, and the next instance is made afresh.
+        const string variable = "KAMITEST_PREPARED_WASI";
+        Environment.SetEnvironmentVariable(variable, "seen");
+        try
+        {
+            var granting = RuntimeFixture.Policy with { EnvAllowList = [variable] };
+            Assert.Equal($"{variable}=seen\n", Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("env_dump", policy: granting))));
+            // The stock now holds an instance whose WASI context carries the variable; a deny-all call gets a new context.
+            Assert.Equal("", Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("env_dump"))));
+            Assert.Equal("", Expect.Success(await _runtime.ExecuteAsync(RuntimeFixture.Request("env_dump"))));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
+    public async Task ForgetReadyInstances_ToolReplaced_DropsItsInstancesAtOnce()
+    {
+        Expect.Success(await RunThenPrepareAsync(RuntimeFixture.Request("echo")));
+        Assert.True(_runtime.ReadyInstanceCount > 0);
+
+        _runtime.ForgetReadyInstances(RuntimeFixture.Request("echo").ToolId);
+
+        Assert.Equal(0, _runtime.ReadyInstanceCount);
+        Assert.Equal("{\"after\":1}", Expect.Success(await _runtime.ExecuteAsync(RuntimeFixture.Request("echo", "{\"after\":1}"))));
+        Assert.Equal(0, _runtime.ReadyInstances.UsedCount);
+    }
+
+    [Fact]
     public async Task Run_InstanceMadeLongBeforeItsCall_StillGetsTheWholeTimeLimit()
     {
         var policy = RuntimeFixture.Policy with { MaxExecutionMs = 300 };

@@ -117,10 +117,11 @@ public sealed class SchedulerIdleTests
             return _allExited.Task;
         }
 
-        public void OnIdle(CancellationToken shutdown)
+        public bool OnIdle(CancellationToken shutdown)
         {
             // Only the first idle after each event: a worker woken with nothing to do runs it again.
             if (Events.LastOrDefault() != "idle") Events.Enqueue("idle");
+            return false;
         }
 
         public void OnLongIdle()

@@ -11,4 +11,10 @@ internal sealed class RuntimeExecutor(LazyToolRuntime runtime) : IToolExecutor
 
     /// <summary>Makes the runtime in the background (after tools/list, while the agent decides what to call).</summary>
     public void WarmInBackground() => runtime.WarmInBackground();
+
+    /// <summary>Drops the instances made ahead for a replaced, removed or disabled tool (none before the runtime is made).</summary>
+    public void Forget(string toolId)
+    {
+        if (runtime.IsCreated) runtime.Value.ForgetReadyInstances(toolId);
+    }
 }

@@ -14,4 +14,9 @@ internal interface IToolExecutor
     void WarmInBackground()
     {
     }
+
+    /// <summary>A served tool's package was replaced, removed or disabled: whatever was made ahead for it goes now.</summary>
+    void Forget(string toolId)
+    {
+    }
 }

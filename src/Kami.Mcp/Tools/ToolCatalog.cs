@@ -61,7 +61,11 @@ internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services,
             if (stale.Count == 0 && fresh.Count == 0) return false;
             using (Tools.DeferChangedEvents())
             {
-                foreach (var served in stale) Tools.Remove(served);
+                foreach (var served in stale)
+                {
+                    Tools.Remove(served);
+                    services.Executor.Forget(((SandboxedTool)served).Installed.Id.Value); // no instance made ahead outlives its package
+                }
                 foreach (var created in fresh) Tools.Add(created);
             }
             return true;

@@ -6,9 +6,12 @@ namespace Kami.Runtime.Contracts;
 /// </summary>
 internal interface IWorkerLifecycle
 {
-    /// <summary>Runs on a worker that found nothing to do, before it waits (e.g. to prepare for the next call).</summary>
+    /// <summary>
+    /// Runs on a worker that found nothing to do, before it waits: one step of idle work (e.g. preparing for the next
+    /// call). Returns true when it did something, and is called again once the worker has looked for a call.
+    /// </summary>
     /// <param name="shutdown">Cancelled when the scheduler is disposed.</param>
-    void OnIdle(CancellationToken shutdown);
+    bool OnIdle(CancellationToken shutdown);
 
     /// <summary>Runs on a worker that has slept for <see cref="RuntimeOptions.ReadyInstanceLifetime"/> (e.g. to free what it prepared).</summary>
     void OnLongIdle();

@@ -87,7 +87,7 @@ public sealed class ExecutionScheduler : IDisposable
                     Run(call);
                     continue;
                 }
-                RunIdle();
+                if (RunIdle()) continue; // one step of idle work at a time: a call that came meanwhile goes first
                 if (_queue.Count == 0) WaitForWork(worker);
             }
         }
@@ -98,10 +98,10 @@ public sealed class ExecutionScheduler : IDisposable
     }
 
     // Idle work is an optimisation; if it fails, the next call simply does not benefit from it.
-    private void RunIdle()
+    private bool RunIdle()
     {
-        try { _lifecycle?.OnIdle(_shutdown.Token); }
-        catch (Exception) { }
+        try { return !_stopping && _lifecycle is not null && _lifecycle.OnIdle(_shutdown.Token); }
+        catch (Exception) { return false; }
     }
 
     private void RunLongIdle()

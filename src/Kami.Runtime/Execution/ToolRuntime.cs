@@ -43,6 +43,15 @@ public sealed class ToolRuntime : IDisposable
     /// <summary>Instances made ahead of calls by idle workers, and how many calls used one.</summary>
     public ReadyInstanceCounts ReadyInstances => _invoker.ReadyInstances;
 
+    /// <summary>
+    /// Drops the instances made ahead for a tool, returning their memory at once. Hosts call it when a tool's package
+    /// is replaced, removed or disabled; a call under another component, policy or data directory never uses them anyway.
+    /// </summary>
+    public void ForgetReadyInstances(string toolId) => _invoker.Forget(toolId);
+
+    /// <summary>Instances made ahead and not yet used by a call.</summary>
+    internal int ReadyInstanceCount => _invoker.ReadyCount;
+
     /// <summary>The version of the Wasmtime package KAMI runs on.</summary>
     public static string WasmtimeVersion => WasmEngine.WasmtimeVersion;
 

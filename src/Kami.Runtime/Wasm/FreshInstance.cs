@@ -9,7 +9,8 @@ namespace Kami.Runtime.Wasm;
 /// <summary>
 /// A new Store with one instance of a component in it, under one tool's policy (limits, WASI grants), that has
 /// never served a call. It serves exactly one, then is disposed. It may be made ahead of its call, off the call
-/// path, in which case it fits a later call only if component, policy and data directory are the same. The fuel
+/// path (<see cref="ReadyInstanceStock"/>), in which case it serves a later call only if component, policy and data
+/// directory are the same. The fuel
 /// and time its start functions used are billed to the call it serves.
 /// </summary>
 internal sealed class FreshInstance : IDisposable
@@ -42,9 +43,6 @@ internal sealed class FreshInstance : IDisposable
     /// instance writing into the old, deleted one.
     /// </summary>
     public static bool CanBeMadeAhead(ExecutionRequest request) => request.Policy.FsAccess == FsAccess.None;
-
-    public bool Fits(LoadedComponent component, ExecutionRequest request) =>
-        ReferenceEquals(Component, component) && Policy.Equals(request.Policy) && DataDirectory == request.DataDirectory;
 
     /// <summary>
     /// Makes the Store and instantiates the component in it. Start functions run here, under the policy's fuel and

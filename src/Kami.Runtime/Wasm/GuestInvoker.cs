@@ -18,23 +18,33 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
 {
     private readonly WasmEngine _engine;
     private readonly ThreadLocal<WorkerInstances> _workers;
+    private readonly ReadyInstanceStock _stock;
     private volatile bool _disposed;
 
     public GuestInvoker(WasmEngine engine)
     {
         _engine = engine;
-        var counts = ReadyInstances = new ReadyInstanceCounts();
-        _workers = new(() => new WorkerInstances(counts), trackAllValues: true);
+        ReadyInstances = new ReadyInstanceCounts();
+        var workers = Math.Max(1, engine.Options.MaxConcurrency);
+        _stock = new ReadyInstanceStock(PoolingAllocatorSizing.ReadyInstances(workers), workers, ReadyInstances);
+        _workers = new(() => new WorkerInstances(), trackAllValues: true);
     }
 
     public ReadyInstanceCounts ReadyInstances { get; }
+
+    /// <summary>Instances made ahead and not yet used (for tests).</summary>
+    internal int ReadyCount => _stock.Count;
+
+    /// <summary>Drops the instances made ahead for a tool (its package was replaced, removed or disabled).</summary>
+    public void Forget(string toolId) => _stock.Forget(toolId);
 
     public ExecutionResult Invoke(LoadedComponent component, ExecutionRequest request, CancellationToken cancellation, TimeSpan queueWait)
     {
         var options = _engine.Options;
         var worker = options.PrepareInstances ? _workers.Value! : null;
-        worker?.DisposeUsed();
-        var fresh = worker?.TakeReady(component, request);
+        worker?.DisposeUsed(); // on the call path only when the worker had no idle moment since its last call
+        var fresh = worker is null ? null : _stock.Take(component, request);
+        if (worker is not null) _stock.Called(component, request); // an idle worker may make its next instance while this one runs
         var started = Stopwatch.GetTimestamp();
         var call = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages) { Progress = request.ProgressSink };
         using var scope = call.Enter();
@@ -67,7 +77,7 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
             call.ReportDropped(fresh?.Console.DroppedBytes ?? 0, options.MaxConsoleBytes);
             if (fresh is not null)
             {
-                if (worker is not null) worker.Retire(fresh, request);
+                if (worker is not null) worker.Retire(fresh);
                 else fresh.Dispose();
             }
         }
@@ -92,18 +102,22 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         new(Stopwatch.GetElapsedTime(started), fresh?.FuelUsed ?? 0, (long)request.Policy.MaxMemoryMb << 20, queueWait) { Http = call.HttpExchanges };
 
     /// <summary>
-    /// Called on a worker thread with nothing to do: finishes tearing down its last instance and makes a fresh one
-    /// ready for the tool it ran last, so the next call of that tool skips instantiation.
+    /// Called on a worker thread with nothing to do, one step at a time (the scheduler looks for a call between
+    /// steps): first an instance made ahead for a recently called tool (cheap: the pool's warm slot keeps its memory),
+    /// then the teardown of the worker's used instance. False when there is nothing left to do.
     /// </summary>
-    public void OnIdle(CancellationToken shutdown)
+    public bool OnIdle(CancellationToken shutdown)
     {
-        if (_engine.Options.PrepareInstances) _workers.Value!.PrepareNext(_engine, shutdown);
+        if (!_engine.Options.PrepareInstances) return false;
+        return _stock.MakeOne(_engine, shutdown) || _workers.Value!.DisposeUsed();
     }
 
-    /// <summary>Called on a worker thread that has been idle a long time: frees the instance it made ahead.</summary>
+    /// <summary>Called on a worker thread that has been idle a long time: frees the instances made ahead and its used one.</summary>
     public void OnLongIdle()
     {
-        if (_engine.Options.PrepareInstances) _workers.Value!.Clear();
+        if (!_engine.Options.PrepareInstances) return;
+        _stock.Clear();
+        _workers.Value!.DisposeUsed();
     }
 
     /// <summary>Called on a worker thread as it exits (after Dispose too, when the runtime was disposed from a worker).</summary>
@@ -115,6 +129,7 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
     public void Dispose()
     {
         _disposed = true;
+        _stock.Dispose();
         foreach (var worker in _workers.Values) worker.Dispose();
         _workers.Dispose();
     }

@@ -4,12 +4,16 @@ using Wasmtime;
 namespace Kami.Runtime.Wasm;
 
 /// <summary>
-/// Sizes Wasmtime's pooling allocator for KAMI: three component instances per worker (the
-/// running one, the one made ready for its next call, and a used one not yet torn down), generous per-component counts so real guests (Rust, C, componentize-js, which
-/// carry several core instances, memories and tables) fit, and memories as large as any policy may allow.
-/// The slots are reserved address space; only what guests touch becomes resident. A used slot stays "warm" (up to
-/// 1 MiB of its memory kept resident, for a cheap reuse); capping the warm slots at what the workers need keeps
-/// the resident set from creeping up as calls spread over more slots.
+/// Sizes Wasmtime's pooling allocator for KAMI: per worker the running instance and a used one not yet torn down,
+/// plus the shared stock of instances made ahead (<see cref="ReadyInstances"/>) and a margin; generous per-component
+/// counts so real guests (Rust, C, componentize-js, which carry several core instances, memories and tables) fit,
+/// and memories as large as any policy may allow. The slots are reserved address space; only what guests touch
+/// becomes resident.
+/// A freed slot stays "warm": up to <see cref="KeepResidentBytes"/> of its linear memory stays mapped and is reset in
+/// place (the copy-on-write image restored, the rest zeroed) instead of being handed back to the kernel, so the next
+/// instance of the same component in that slot starts without page faults. For a 12 MB componentize-js guest (a
+/// 9 MiB initial memory) that is most of a fresh call's cost: its first run on a released slot faults in every page
+/// it touches. The warm slots are capped, which bounds what they keep resident (<see cref="WarmSlots"/> × 16 MiB).
 /// </summary>
 internal static class PoolingAllocatorSizing
 {
@@ -19,7 +23,17 @@ internal static class PoolingAllocatorSizing
     /// <summary>Room the process keeps besides the pool (the .NET runtime, the GC heap, on-demand allocations).</summary>
     private const ulong Headroom = 4UL << 30;
 
-    private static uint Components(int maxConcurrency) => (uint)(maxConcurrency * 3 + 2);
+    /// <summary>Linear memory a freed slot keeps resident, reset in place, for the next instance in it.</summary>
+    public const int KeepResidentBytes = 16 << 20;
+
+    /// <summary>Instances made ahead, all tools together: one per worker for back-to-back calls, and two for a second tool.</summary>
+    public static int ReadyInstances(int maxConcurrency) => maxConcurrency + 2;
+
+    /// <summary>Freed slots kept warm: enough for the workers' next instances; the rest give their memory back.</summary>
+    public static uint WarmSlots(int maxConcurrency) => (uint)(maxConcurrency + 2);
+
+    // Running and used (not yet torn down) per worker, the instances made ahead, and a margin of two.
+    private static uint Components(int maxConcurrency) => (uint)(maxConcurrency * 2 + ReadyInstances(maxConcurrency) + 2);
 
     /// <summary>Address space the pool reserves when the engine is made: its memory slots, its tables, a margin.</summary>
     public static ulong ReservationBytes(int maxConcurrency)
@@ -59,8 +73,8 @@ internal static class PoolingAllocatorSizing
             .WithMaxMemorySize(unchecked((nuint)((long)SecurityPolicy.MaxAllowedMemoryMb << 20)))
             .WithMaxCoreInstanceSize(4 << 20)
             .WithMaxComponentInstanceSize(4 << 20)
-            .WithMaxUnusedWarmSlots(components)
-            .WithLinearMemoryKeepResidentBytes(1 << 20)
+            .WithMaxUnusedWarmSlots(WarmSlots(maxConcurrency))
+            .WithLinearMemoryKeepResidentBytes(KeepResidentBytes)
             .WithTableKeepResidentBytes(64 << 10);
     }
 }
