@@ -9,7 +9,9 @@
 #     RSS listed -> after 500 -> end;
 #   - 32-way concurrency: Streamable HTTP stateless (32 clients, one server) and stdio (32 callers in flight on one
 #     session), calls/s and p50/p99;
-#   - tools/list and `kami list` with 1,000 installed tools.
+#   - tools/list and `kami list` with 1,000 installed tools;
+#   - issue 19's bigger tools, the 1.27 MB C bench/tools/regex-extract and the 12 MB examples/js-echo: the first call
+#     at once after the list, the next 500, and both 32-way scenarios, beside the Node echo's.
 # Node and kami alternate over 2 rounds. About 10 minutes with the build on a 2-core machine.
 #
 #   bench/session.sh                       # build, run, write docs/performance.md
@@ -92,6 +94,7 @@ trap 'rm -rf "$home"' EXIT
 "$installed" install "$root/examples/echo" --home "$home" --yes >/dev/null 2>&1
 echo "==> installing examples/js-echo (compiles 12 MB of JavaScript engine; ~30 s)" >&2
 "$installed" install "$root/examples/js-echo" --home "$home" --yes >/dev/null 2>&1
+"$installed" install "$root/bench/tools/regex-extract" --home "$home" --yes >/dev/null 2>&1
 
 # A home with 1,000 tools (made once, kept under artifacts/bench; installed without compiling ahead).
 many="$out/home-1000"

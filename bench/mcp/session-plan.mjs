@@ -18,6 +18,11 @@ const calls = Number(arg("--calls"));
 const concurrentCalls = Number(arg("--concurrent-calls"));
 const concurrency = Number(arg("--concurrency"));
 const text = { text: "hello" };
+// Issue 19's bigger tools: the 1.27 MB C regex-extract (bench/tools/regex-extract, standing in for a 1.4 MB Rust
+// tool) and the 12 MB JavaScript echo, each called like the C echo: first call at once after the list, then 500.
+const regex = { tool: "dev.kami.regex-extract", arguments: { pattern: "\\d+", text: "order 66 shipped 2026-12-05, 3 items" } };
+const js = { tool: "dev.kami.js-echo", arguments: text };
+const bigCalls = Math.min(calls, 501);
 // An agent reads the list and thinks before its first call; kami warms the runtime in the background meanwhile.
 const thinkMs = 1000;
 // Calls per caller before the timed phase of a concurrent scenario (connections made, code paths run once).
@@ -40,13 +45,19 @@ for (const round of [0, 1]) {
   const each = (f) => { for (const s of order) if (servers[s]) { const x = f(s); if (x) plan.push(x); } };
   each((s) => stdio(s, "seq", { calls }));
   each((s) => stdio(s, "wait", { calls: 1, waitBeforeFirstCallMs: thinkMs }));
-  each((s) => s === "node" ? null : stdio(s, "js", { tool: "dev.kami.js-echo", calls: 1 }));
+  each((s) => s === "node" ? null : stdio(s, "js", { ...js, calls: s === "kami" ? bigCalls : 1 }));
+  each((s) => s === "kami" ? stdio(s, "regex", { ...regex, calls: bigCalls }) : null);
   each((s) => s === "kami" ? stdio(s, "js wait", { tool: "dev.kami.js-echo", calls: 1, waitBeforeFirstCallMs: thinkMs }) : null);
   each((s) => s === "portable" ? null
     : stdio(s, "stdio32", { kind: "stdio-concurrent", calls: concurrentCalls, warmup, concurrency }));
   each((s) => s === "portable" ? null
     : { name: `${s} http32`, kind: "http-concurrent", ...servers[s].http, tool: servers[s].echo, arguments: text,
         calls: concurrentCalls, warmup, concurrency });
+  for (const [label, tool] of [["regex", regex], ["js", js]]) {
+    each((s) => s === "kami" ? stdio(s, `${label} stdio32`, { kind: "stdio-concurrent", ...tool, calls: concurrentCalls, warmup, concurrency }) : null);
+    each((s) => s === "kami" ? { name: `${s} ${label} http32`, kind: "http-concurrent", ...servers[s].http, ...tool,
+      calls: concurrentCalls, warmup, concurrency } : null);
+  }
 }
 plan.push(
   { ...stdio("kami", "1000 tools", { calls: 1, listRepeats: 20 }), args: ["serve", "--home", many], tool: "dev.bench.t0001" },

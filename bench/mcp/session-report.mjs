@@ -105,6 +105,28 @@ for (const [scenario, what] of [["http32", `${conc?.concurrency ?? 32} clients, 
   row(`server / client CPU per call, ${what}`, cpu(`node ${scenario}`), cpu(`kami ${scenario}`), "-",
     x(ratioOf(m(`kami ${scenario}`, (r) => r.cpuMsPerCall), m(`node ${scenario}`, (r) => r.cpuMsPerCall))));
 }
+// Issue 19: tools bigger than the 17 KB C echo, against the same Node echo (its first call and first 500 calls).
+for (const [label, scenario, firstTarget, p50Target] of [
+  ["regex-extract (1.27 MB C, stands in for the 1.4 MB Rust tool)", "regex", 3, 1.0],
+  ["12 MB JavaScript (examples/js-echo)", "js", 4, 1.5]]) {
+  if (!has(`kami ${scenario}`)) continue;
+  const firstRatio = ratioOf(m(`kami ${scenario}`, (r) => r.firstCallMs), m("node seq", (r) => r.firstCallMs));
+  row(`first call, ${label}, cache warm, at once after the list`, spread("node seq", (r) => r.firstCallMs), spread(`kami ${scenario}`, (r) => r.firstCallMs), "-",
+    x(firstRatio), `≤ ${firstTarget}x (issue 19)`, judge(firstRatio, (v) => v <= firstTarget));
+  const f = (r) => r.first500?.p50Ms;
+  const p50Ratio = ratioOf(m(`kami ${scenario}`, f), m("node seq", f));
+  const cell = (n) => has(n) && m(n, f) != null ? `${ms(m(n, f))} / ${ms(m(n, (r) => r.first500.p99Ms))}` : "-";
+  row(`p50 / p99 of the first 500 calls (after the first), ${label}`, cell("node seq"), cell(`kami ${scenario}`), "-",
+    x(p50Ratio), `p50 ≤ ${p50Target}x (issue 19)`, judge(p50Ratio, (v) => v <= p50Target));
+  for (const [conc32, what] of [["http32", "32 clients, Streamable HTTP stateless"], ["stdio32", "32 callers on one stdio session"]]) {
+    const name = `kami ${scenario} ${conc32}`;
+    if (!has(name)) continue;
+    const tput = ratioOf(m(name, (r) => r.callsPerSec), m(`node ${conc32}`, (r) => r.callsPerSec));
+    row(`throughput / p50 / p99, ${what}, ${label}`,
+      `${perSec(m(`node ${conc32}`, (r) => r.callsPerSec))} / ${ms(m(`node ${conc32}`, (r) => r.all.p50Ms))} / ${ms(m(`node ${conc32}`, (r) => r.all.p99Ms))}`,
+      `${perSec(m(name, (r) => r.callsPerSec))} / ${ms(m(name, (r) => r.all.p50Ms))} / ${ms(m(name, (r) => r.all.p99Ms))}`, "-", x(tput));
+  }
+}
 {
   const [n, k, p, r] = pair("seq", (r) => r.rssKiB.listed, (v) => `${mib(v)} MiB`);
   row("RSS idle (fresh, tools listed)", n, k, p, x(r), "≤ 1.0x", judge(r, (v) => v <= 1.0));
