@@ -1,0 +1,13 @@
+const here = "/work/wt-perf/bench/mcp", home = "/tmp/cmp/home";
+const regex = { tool: "dev.kami.regex-extract", arguments: { pattern: "\\d+", text: "order 66 shipped 2026-12-05, 3 items" } };
+const js = { tool: "dev.kami.js-echo", arguments: { text: "hello" } };
+const echo = { tool: "dev.kami.echo", arguments: { text: "hello" } };
+const plan = [];
+for (const round of [0, 1, 2]) {
+  plan.push({ name: "node seq", command: "node", args: [`${here}/node-echo-server.mjs`], tool: "echo", arguments: { text: "hello" }, calls: 1 });
+  for (const k of ["base", "new"]) for (const [l, t] of [["echo", echo], ["regex", regex], ["js", js]]) {
+    plan.push({ name: `${k} ${l}`, command: `/tmp/kami-${k}-tool/kami`, args: ["serve", "--home", home], ...t, calls: 1 });
+    plan.push({ name: `${k} ${l} wait`, command: `/tmp/kami-${k}-tool/kami`, args: ["serve", "--home", home], ...t, calls: 1, waitBeforeFirstCallMs: 1000 });
+  }
+}
+process.stdout.write(JSON.stringify(plan));
