@@ -1,12 +1,12 @@
 // Before/after plan for issue 19: Node echo, the kami before this branch (base) and after (new), alternating.
-const here = "/work/wt-perf/bench/mcp", home = "/tmp/cmp/home";
+const here = "/work/wt-perf/bench/mcp", home = process.env.KAMI_BENCH_HOME ?? "/tmp/cmp/home";
 const conc = Number(process.argv[2] ?? 50);
 const regex = { tool: "dev.kami.regex-extract", arguments: { pattern: "\\d+", text: "order 66 shipped 2026-12-05, 3 items" } };
 const js = { tool: "dev.kami.js-echo", arguments: { text: "hello" } };
 const servers = {
   node: { stdio: { command: "node", args: [`${here}/node-echo-server.mjs`] }, http: { command: "node", args: [`${here}/node-echo-http-server.mjs`, "0"] } },
-  base: { stdio: { command: "/tmp/kami-base-tool/kami", args: ["serve", "--home", home] }, http: { command: "/tmp/kami-base-tool/kami", args: ["serve", "--home", home, "--http", "127.0.0.1:0", "--no-auth", "--stateless"] } },
-  new: { stdio: { command: "/tmp/kami-new-tool/kami", args: ["serve", "--home", home] }, http: { command: "/tmp/kami-new-tool/kami", args: ["serve", "--home", home, "--http", "127.0.0.1:0", "--no-auth", "--stateless"] } },
+  base: { stdio: { command: process.env.KAMI_BEFORE ?? "/tmp/kami-base-tool/kami", args: ["serve", "--home", home] }, http: { command: process.env.KAMI_BEFORE ?? "/tmp/kami-base-tool/kami", args: ["serve", "--home", home, "--http", "127.0.0.1:0", "--no-auth", "--stateless"] } },
+  new: { stdio: { command: process.env.KAMI_AFTER ?? "/tmp/kami-new-tool/kami", args: ["serve", "--home", home] }, http: { command: process.env.KAMI_AFTER ?? "/tmp/kami-new-tool/kami", args: ["serve", "--home", home, "--http", "127.0.0.1:0", "--no-auth", "--stateless"] } },
 };
 const plan = [];
 for (const round of [0, 1]) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Packs and installs the NativeAOT kami from this tree into $1 (as bench/session.sh's install_tool native).
+# Usage: install-native.sh <tree> <tool-dir>
+# Packs the NativeAOT kami from a source tree (e.g. `git archive <commit> | tar -x -C <tree>`) and installs it into
+# <tool-dir>, as bench/session.sh's install_tool native (and scripts/install.sh) do.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-tooldir="$1"; packages="$tooldir.packages"
+root="$(cd "$1" && pwd)"
+tooldir="$2"; packages="$tooldir.packages"
 rid="$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')"
 quiet=(-nologo -v quiet -clp:ErrorsOnly)
 rm -rf "$packages" "$tooldir" "$tooldir.nuget"
