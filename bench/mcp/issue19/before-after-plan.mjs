@@ -1,5 +1,5 @@
 // Before/after plan for issue 19: Node echo, the kami before this branch (base) and after (new), alternating.
-const here = "/work/wt-perf/bench/mcp", home = process.env.KAMI_BENCH_HOME ?? "/tmp/cmp/home";
+const here = new URL("..", import.meta.url).pathname.replace(/\/$/, ""), home = process.env.KAMI_BENCH_HOME ?? "/tmp/cmp/home";
 const conc = Number(process.argv[2] ?? 50);
 const regex = { tool: "dev.kami.regex-extract", arguments: { pattern: "\\d+", text: "order 66 shipped 2026-12-05, 3 items" } };
 const js = { tool: "dev.kami.js-echo", arguments: { text: "hello" } };

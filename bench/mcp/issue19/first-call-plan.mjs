@@ -1,5 +1,5 @@
 // Env: KAMI_BEFORE, KAMI_AFTER (the two installed kami binaries), KAMI_BENCH_HOME (a home with echo, js-echo and regex-extract installed).
-const here = "/work/wt-perf/bench/mcp", home = process.env.KAMI_BENCH_HOME ?? "/tmp/cmp/home";
+const here = new URL("..", import.meta.url).pathname.replace(/\/$/, ""), home = process.env.KAMI_BENCH_HOME ?? "/tmp/cmp/home";
 const regex = { tool: "dev.kami.regex-extract", arguments: { pattern: "\\d+", text: "order 66 shipped 2026-12-05, 3 items" } };
 const js = { tool: "dev.kami.js-echo", arguments: { text: "hello" } };
 const echo = { tool: "dev.kami.echo", arguments: { text: "hello" } };
