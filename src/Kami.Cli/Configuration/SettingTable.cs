@@ -30,6 +30,9 @@ internal static class SettingTable
         new(SettingKeys.AuditArguments, "false", "keep call arguments in the audit log"),
         new(SettingKeys.TokenFile, null, "the file holding the bearer token for HTTP (at least 32 characters)") { DocumentedDefault = "<home>/token, created once" },
         new(SettingKeys.Token, null, "the bearer token itself, instead of a file (`kami status` does not show it)") { Shown = false },
+        new(SettingKeys.StateKeyFile, null,
+            "the key (32 random bytes, base64) that seals the state a call carries between input requests and approvals; every replica of a fleet needs the same one")
+            { DocumentedDefault = "<home>/state.key, created once" },
         new(SettingKeys.AllowedOrigins, null, "browser origins allowed over HTTP (comma-separated)") { DocumentedDefault = "loopback only" },
         new(SettingKeys.OAuthIssuer, null,
             "an OAuth 2.1 issuer whose access tokens `kami serve --http` accepts beside the static tokens (https://, or http:// on loopback only)"),

@@ -30,6 +30,9 @@ public static class KamiMcpServices
         // Created by the container so that it is disposed (and its queue drained) when the server stops.
         if (auditLog is not null)
             services.AddSingleton(sp => new BufferedAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Input.InputRounds(
+            new Input.RequestStateSealer(Input.StateKey.LoadOrCreate(options.StateKeyFile ?? Path.Combine(options.Paths.Home, Input.StateKey.DefaultFileName))),
+            sp.GetRequiredService<IQuotaCounter>(), options.Approvals, options.Runtime.EnvDenyList, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(registry);
         services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<IToolExecutor>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
             sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<BufferedAuditLog>(), options.AuditArguments,
@@ -37,6 +40,7 @@ public static class KamiMcpServices
         {
             CallObserver = options.CallObserver,
             Quotas = new QuotaGate(sp.GetRequiredService<IQuotaCounter>(), sp.GetRequiredService<TimeProvider>()),
+            Input = sp.GetRequiredService<Input.InputRounds>(),
         });
         services.AddSingleton(sp =>
         {

@@ -36,6 +36,10 @@ public sealed record ServeOptions
 
     /// <summary>Serve HTTP without a token (<c>--no-auth</c>); refused on anything but loopback.</summary>
     public bool NoAuth { get; init; }
+    /// <summary>Which calls need a person's approval before their guest runs (config.toml's <c>[approval]</c>).</summary>
+    public Kami.Core.Approval.ApprovalPolicy Approvals { get; init; } = Kami.Core.Approval.ApprovalPolicy.None;
+    /// <summary>The file holding the key that seals request state (made there when missing); null: <c>state.key</c> in the home.</summary>
+    public string? StateKeyFile { get; init; }
     /// <summary>Serve HTTP without sessions: every request stands alone (no server-to-client messages between requests).</summary>
     public bool Stateless { get; init; }
     /// <summary>Browser origins allowed besides loopback ones (exact, ignoring case; <c>*</c> allows any). Requests with no Origin are not checked.</summary>

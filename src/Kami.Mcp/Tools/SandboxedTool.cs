@@ -4,10 +4,12 @@ using System.Text.Json;
 using Kami.Core.Errors;
 using Kami.Core.Identity;
 using Kami.Core.Registry;
+using Kami.Mcp.Input;
 using Kami.Mcp.Observability;
 using Kami.Mcp.Callers;
 using Kami.Runtime.Contracts;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -70,11 +72,18 @@ internal sealed class SandboxedTool : McpServerTool
         using var span = KamiTracing.StartCall(Installed, request.Params?.Meta);
         var input = "";
         ExecutionResult result;
+        InputRequiredException? askClient;
         try
         {
             var arguments = request.Params?.Arguments;
             input = ArgumentsJson(arguments);
-            result = await RunAsync(caller, request, arguments, input, cancellationToken).ConfigureAwait(false);
+            (result, askClient) = await RunAsync(caller, request, arguments, input, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InputRequiredException or McpProtocolException)
+        {
+            // An approval to ask for, or a requestState that is not this call's: the SDK answers the round; no guest ran.
+            Record(span, caller, started, clock, input, Failure(ErrorKind.NotApproved, e.Message), e is InputRequiredException ? InputOutcomes.ApprovalAsked : InputOutcomes.StateRefused);
+            throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -91,7 +100,8 @@ internal sealed class SandboxedTool : McpServerTool
             return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
         var fuelToday = await _services.Quotas.ChargeAsync(caller, Installed.Id.Value, result.Metrics.FuelUsed, CancellationToken.None).ConfigureAwait(false);
-        Record(span, caller, started, clock, input, result);
+        Record(span, caller, started, clock, input, result, askClient is null ? null : InputOutcomes.InputRequired);
+        if (askClient is not null) throw askClient;
         LogOutcome(result);
         return CallCost.Attach(CallResults.ToCallToolResult(result), result.Metrics, caller.Quota, fuelToday);
     }
@@ -110,35 +120,59 @@ internal sealed class SandboxedTool : McpServerTool
         }
     }
 
-    private async Task<ExecutionResult> RunAsync(Caller caller, RequestContext<CallToolRequestParams> request, IDictionary<string, JsonElement>? arguments,
-        string input, CancellationToken cancellationToken)
+    private async Task<(ExecutionResult, InputRequiredException?)> RunAsync(Caller caller, RequestContext<CallToolRequestParams> request,
+        IDictionary<string, JsonElement>? arguments, string input, CancellationToken cancellationToken)
     {
         var id = Installed.Id.Value;
-        if (await _services.Quotas.AdmitAsync(caller, id, cancellationToken).ConfigureAwait(false) is { } refusal)
-            return Failure(ErrorKind.QuotaExceeded, refusal.Message);
-        if (!_services.RateLimiter.TryAcquire(id))
-            return Failure(ErrorKind.Busy, $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later");
-
         if (!_fastCheck.SurelyValid(arguments))
         {
             using var document = JsonDocument.Parse(input);
             if (_validator.Validate(document.RootElement) is { } problem)
-                return Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}");
+                return (Failure(ErrorKind.InvalidInput, $"invalid arguments for tool {ProtocolTool.Name}: {problem}"), null);
         }
+
+        // Before anything is counted or run: a retry's state is checked, and a call that needs a person's approval
+        // goes no further without it.
+        InputRound? round = null;
+        if (_services.Input is { } rounds)
+        {
+            round = await rounds.BeginAsync(request, Installed, caller, input, cancellationToken).ConfigureAwait(false);
+            switch (await rounds.ApproveAsync(round, Installed, caller, input, cancellationToken).ConfigureAwait(false))
+            {
+                case Approval.Declined:
+                    return (Failure(ErrorKind.NotApproved, $"the call of tool {ProtocolTool.Name} was not approved; it did not run"), null);
+                case Approval.ClientCannotAsk:
+                    return (Failure(ErrorKind.NotApproved, $"tool {ProtocolTool.Name} runs only with a person's approval, and this client cannot be asked: " +
+                        "use an MCP client that speaks protocol 2026-07-28 input requests and declares elicitation"), null);
+                case Approval.Given:
+                    Record(null, caller, _services.Time.GetUtcNow(), Stopwatch.GetTimestamp(), input, ExecutionResult.Success("", ExecutionMetrics.Empty), InputOutcomes.Approved);
+                    break;
+            }
+        }
+
+        if (await _services.Quotas.AdmitAsync(caller, id, cancellationToken).ConfigureAwait(false) is { } refusal)
+            return (Failure(ErrorKind.QuotaExceeded, refusal.Message), null);
+        if (!_services.RateLimiter.TryAcquire(id))
+            return (Failure(ErrorKind.Busy, $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later"), null);
 
         var logSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger);
         var progress = McpProgressSink.For(request);
-        var call = ExecutionRequest.For(Installed, input, _services.Paths, logSink) with { ProgressSink = progress };
+        var session = round?.Session();
+        var call = ExecutionRequest.For(Installed, input, _services.Paths, logSink) with { ProgressSink = progress, InputSession = session };
         var result = await _services.Executor.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
         // Progress goes before the result: over HTTP the response stream ends with it, and a later report is lost.
         if (progress is not null) await progress.FlushAsync(ProgressFlushLimit).ConfigureAwait(false);
-        return result;
+        // A guest that asked for input the client has not given ends its round there, whatever it returned; a trap or a
+        // limit is the call's result all the same.
+        var asked = round is not null && session is not null && (result is ExecutionResult.Succeeded || CallResults.ErrorOf(result)?.Kind == ErrorKind.GuestFailed)
+            ? _services.Input!.AfterRun(round, session, Installed, caller) : null;
+        return (result, asked);
     }
 
-    private void Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result)
+    private void Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result, string? outcomeOverride = null)
     {
         var id = Installed.Id.Value;
-        var outcome = CallResults.OutcomeOf(result);
+        var outcome = outcomeOverride ?? CallResults.OutcomeOf(result);
         var duration = Stopwatch.GetElapsedTime(clock).TotalMilliseconds;
         KamiTracing.Complete(span, outcome, CallResults.ErrorOf(result) is not null, result.Metrics, duration);
         _services.Metrics.Record(id, outcome, duration, result.Metrics.FuelUsed);

@@ -36,7 +36,7 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         worker?.DisposeUsed();
         var fresh = worker?.TakeReady(component, request);
         var started = Stopwatch.GetTimestamp();
-        var call = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages) { Progress = request.ProgressSink };
+        var call = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages) { Progress = request.ProgressSink, Input = request.InputSession };
         using var scope = call.Enter();
         try
         {
