@@ -145,7 +145,10 @@ internal sealed class SandboxedTool : McpServerTool
                     return (Failure(ErrorKind.NotApproved, $"tool {ProtocolTool.Name} runs only with a person's approval, and this client cannot be asked: " +
                         "use an MCP client that speaks protocol 2026-07-28 input requests and declares elicitation"), null);
                 case Approval.Given:
-                    Record(null, caller, _services.Time.GetUtcNow(), Stopwatch.GetTimestamp(), input, ExecutionResult.Success("", ExecutionMetrics.Empty), InputOutcomes.Approved);
+                    // Who approved what, when: the record's time, its caller, and the arguments' digest (the arguments themselves
+                    // only where the operator keeps them).
+                    Record(null, caller, _services.Time.GetUtcNow(), Stopwatch.GetTimestamp(), input, ExecutionResult.Success("", ExecutionMetrics.Empty),
+                        InputOutcomes.Approved, $"approved by a person through {caller.Name}'s client for arguments sha256:{round.ArgumentsSha256}");
                     break;
             }
         }
@@ -169,7 +172,8 @@ internal sealed class SandboxedTool : McpServerTool
         return (result, asked);
     }
 
-    private void Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result, string? outcomeOverride = null)
+    private void Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result, string? outcomeOverride = null,
+        string? detail = null)
     {
         var id = Installed.Id.Value;
         var outcome = outcomeOverride ?? CallResults.OutcomeOf(result);
@@ -180,7 +184,7 @@ internal sealed class SandboxedTool : McpServerTool
         var http = Observability.AuditHttp.Summarize(result.Metrics.Http);
         if (http is not null && _logger.IsEnabled(LogLevel.Debug))
             Observability.AuditLogMessages.OutboundHttp(_logger, id, http.Requests, http.BytesSent, http.BytesReceived, Observability.AuditHttp.Describe(http));
-        _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, CallResults.ErrorOf(result)?.Message,
+        _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, detail ?? CallResults.ErrorOf(result)?.Message,
             _services.AuditArguments ? input : null, _services.Transport) { Http = http, Caller = caller.Name });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
     }

@@ -16,7 +16,7 @@ public sealed class ApprovalTests
     private static readonly SecurityPolicy Network = SecurityPolicy.DenyAll with { NetAllowList = ["api.example.com"] };
     private static readonly JsonObject Args = new() { ["text"] = "https://api.example.com/a" };
 
-    private static async Task<(InMemoryHttpKami Server, FakeExecutor Executor, HttpClient Http)> StartAsync(ApprovalPolicy policy)
+    private static async Task<(InMemoryHttpKami Server, FakeExecutor Executor, HttpClient Http)> StartAsync(ApprovalPolicy policy, MemoryAuditLog? audit = null)
     {
         var registry = new FakeRegistry();
         registry.Add(Tools.Tool(ToolId, Network, Tools.Text()));
@@ -27,7 +27,7 @@ public sealed class ApprovalTests
             Stateless = true,
             Approvals = policy,
             Paths = Kami.Core.Hosting.KamiPaths.ForHome(home),
-        });
+        }, audit);
         return (server, executor, server.CreateHttpClient());
     }
 
@@ -40,7 +40,8 @@ public sealed class ApprovalTests
     [Fact]
     public async Task Approval_Accepted_RunsTheGuestOnceWithTheApprovedArguments()
     {
-        var (server, executor, http) = await StartAsync(Always);
+        var audit = new MemoryAuditLog();
+        var (server, executor, http) = await StartAsync(Always, audit);
         await using var _ = server;
         using var __ = http;
 
@@ -58,6 +59,11 @@ public sealed class ApprovalTests
         Assert.NotEqual(true, (bool?)second["result"]!["isError"]);
         Assert.Single(executor.Requests);
         Assert.Contains("https://api.example.com/a", executor.Requests[0].Input);
+        await server.DisposeAsync();
+        Assert.Equal(["approval_asked", "approved", "ok"], audit.Records.Select(r => r.Outcome));
+        var approved = audit.Records[1];
+        Assert.Equal("operator", approved.Caller);
+        Assert.Contains("sha256:", approved.Error);
     }
 
     [Theory]
