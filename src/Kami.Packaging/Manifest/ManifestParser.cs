@@ -57,6 +57,8 @@ public static partial class ManifestParser
 
         TableReader? tool = null, mcp = null, security = null;
         var arguments = new List<TableReader>();
+        var prompts = new List<TableReader>();
+        var resources = new List<TableReader>();
         foreach (var table in document.Tables)
         {
             var name = table.Name is null ? "" : TomlValues.KeyName(table.Name);
@@ -68,8 +70,10 @@ public static partial class ManifestParser
                 case (TableSyntax, K.McpTable): mcp = reader; break;
                 case (TableSyntax, K.SecurityTable): security = reader; break;
                 case (TableArraySyntax, K.ArgumentsTable): arguments.Add(reader); break;
+                case (TableArraySyntax, K.PromptsTable): prompts.Add(reader); break;
+                case (TableArraySyntax, K.ResourcesTable): resources.Add(reader); break;
                 default:
-                    problems.Add(ManifestProblem.Warning(file, line, name, $"table [{name}] is ignored; known tables are [tool], [mcp], [[mcp.arguments]] and [security]"));
+                    problems.Add(ManifestProblem.Warning(file, line, name, $"table [{name}] is ignored; known tables are [tool], [mcp], [[mcp.arguments]], [security], [[prompts]] and [[resources]]"));
                     break;
             }
         }
@@ -96,8 +100,15 @@ public static partial class ManifestParser
         if (problems.Any(p => p.Severity == ProblemSeverity.Error) || id is null || version is null || wasm is null)
             return new(null, problems);
 
+        var packagePrompts = PackageContentReader.Prompts(prompts, file, problems);
+        var packageResources = PackageContentReader.Resources(resources, file, problems);
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error)) return new(null, problems);
+
         var manifest = new ToolManifest(id, string.IsNullOrWhiteSpace(name_) ? id.Value[(id.Value.LastIndexOf('.') + 1)..] : name_,
-            version, wasm, description ?? "", args, policy) { AllowsAdditionalArguments = additional ?? false, Signature = signature };
+            version, wasm, description ?? "", args, policy)
+        {
+            AllowsAdditionalArguments = additional ?? false, Signature = signature, Prompts = packagePrompts, Resources = packageResources,
+        };
         return new(manifest, problems);
     }
 
