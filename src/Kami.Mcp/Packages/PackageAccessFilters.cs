@@ -17,7 +17,7 @@ internal static class PackageAccessFilters
     {
         filters.AddListPromptsFilter(next => async (context, cancellation) =>
         {
-            var result = await next(context, cancellation).ConfigureAwait(false);
+            var result = Cached(await next(context, cancellation).ConfigureAwait(false));
             var access = CallerClaims.Of(context.User).Tools;
             if (ReferenceEquals(access, ToolAccess.All)) return result;
             var content = Content(context.Services);
@@ -32,7 +32,7 @@ internal static class PackageAccessFilters
         });
         filters.AddListResourcesFilter(next => async (context, cancellation) =>
         {
-            var result = await next(context, cancellation).ConfigureAwait(false);
+            var result = Cached(await next(context, cancellation).ConfigureAwait(false));
             var access = CallerClaims.Of(context.User).Tools;
             if (ReferenceEquals(access, ToolAccess.All)) return result;
             var content = Content(context.Services);
@@ -41,7 +41,7 @@ internal static class PackageAccessFilters
         });
         filters.AddListResourceTemplatesFilter(next => async (context, cancellation) =>
         {
-            var result = await next(context, cancellation).ConfigureAwait(false);
+            var result = Cached(await next(context, cancellation).ConfigureAwait(false));
             var access = CallerClaims.Of(context.User).Tools;
             if (ReferenceEquals(access, ToolAccess.All)) return result;
             var content = Content(context.Services);
@@ -54,6 +54,14 @@ internal static class PackageAccessFilters
                 throw new McpProtocolException($"Resource not found: '{context.Params?.Uri}'", McpErrorCode.ResourceNotFound);
             return await next(context, cancellation).ConfigureAwait(false);
         });
+    }
+
+    // The same hints as tools/list: the lists depend on the caller, and change when the registry does.
+    private static T Cached<T>(T result) where T : ModelContextProtocol.Protocol.ICacheableResult
+    {
+        result.TimeToLive = Hosting.KamiMcpServices.ToolListTimeToLive;
+        result.CacheScope = ModelContextProtocol.Protocol.CacheScope.Private;
+        return result;
     }
 
     private static PackageContentCatalog Content(IServiceProvider? services) => services!.GetRequiredService<ToolCatalog>().Content!;

@@ -55,6 +55,24 @@ public sealed class PackageContentTests
     }
 
     [Fact]
+    public async Task Lists_CarryTheCachingHintsOfToolsList()
+    {
+        var (kami, _) = await StartAsync();
+        await using var _ = kami;
+        var client = await kami.ConnectAsync();
+
+        var prompts = await client.ListPromptsAsync(new ListPromptsRequestParams());
+        var resources = await client.ListResourcesAsync(new ListResourcesRequestParams());
+        var templates = await client.ListResourceTemplatesAsync(new ListResourceTemplatesRequestParams());
+
+        Assert.All(new ICacheableResult[] { prompts, resources, templates }, r =>
+        {
+            Assert.Equal(global::Kami.Mcp.Hosting.KamiMcpServices.ToolListTimeToLive, r.TimeToLive);
+            Assert.Equal(CacheScope.Private, r.CacheScope);
+        });
+    }
+
+    [Fact]
     public async Task Resource_ClaimedByTwoPackages_IsServedByOneOnly()
     {
         var (kami, _) = await StartAsync();
