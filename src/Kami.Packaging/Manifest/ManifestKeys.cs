@@ -33,6 +33,8 @@ internal static class ManifestKeys
     public const string ResourceUri = "resource_uri";
     public const string ResourceMimeType = "resource_mime_type";
     public const string ResourceText = "resource_text";
+    public const string AskMessage = "ask_message";
+    public const string AskField = "ask_field";
     public const string Uri = "uri";
     public const string MimeType = "mime_type";
     public const string BlobBase64 = "blob_base64";
@@ -48,7 +50,7 @@ internal static class ManifestKeys
     public static readonly IReadOnlySet<string> Tool = new HashSet<string> { Id, Name, Version, Wasm, Signature, SignerPublicKey, ManifestSignature };
     public static readonly IReadOnlySet<string> Mcp = new HashSet<string> { Description, AdditionalArguments };
     public static readonly IReadOnlySet<string> Argument = new HashSet<string> { Name, Type, Description, Required };
-    public static readonly IReadOnlySet<string> Prompt = new HashSet<string> { Name, Description, Arguments, Text, ImageMimeType, ImageBase64, ResourceUri, ResourceMimeType, ResourceText };
+    public static readonly IReadOnlySet<string> Prompt = new HashSet<string> { Name, Description, Arguments, Text, ImageMimeType, ImageBase64, ResourceUri, ResourceMimeType, ResourceText, AskMessage, AskField };
     public static readonly IReadOnlySet<string> Resource = new HashSet<string> { Uri, Name, Description, MimeType, Text, BlobBase64 };
     public static readonly IReadOnlySet<string> Security = new HashSet<string> { NetAllowList, FsAccess, EnvAllowList, MaxMemoryMb, MaxExecutionMs, MaxFuel };
 }

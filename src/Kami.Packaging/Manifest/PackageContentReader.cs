@@ -38,6 +38,8 @@ internal static partial class PackageContentReader
             var resourceUri = table.String(K.ResourceUri, required: false);
             var resourceType = table.String(K.ResourceMimeType, required: false) ?? "text/plain";
             var resourceText = table.String(K.ResourceText, required: false);
+            var askMessage = table.String(K.AskMessage, required: false);
+            var askField = table.String(K.AskField, required: false);
             table.WarnUnknown(K.Prompt);
             if (name is null || text is null) continue;
             if (!Name().IsMatch(name)) { table.Error(K.Name, $"{table.Field(K.Name)} = \"{name}\" must be 1-64 letters, digits, '_', '-' or '.'"); continue; }
@@ -55,11 +57,16 @@ internal static partial class PackageContentReader
             // A URI made of arguments is checked when the prompt is got, once the arguments are in.
             else if (resourceUri is not null && !Placeholder().IsMatch(resourceUri) && PackageUris.Problem(resourceUri) is { } why)
                 table.Error(K.ResourceUri, $"{table.Field(K.ResourceUri)} = \"{resourceUri}\" {why}");
+            if ((askMessage is null) != (askField is null))
+                table.Error(askMessage is null ? K.AskMessage : K.AskField, $"{K.AskMessage} and {K.AskField} go together");
+            else if (askField is not null && (!Name().IsMatch(askField) || arguments.Any(a => a.Value == askField)))
+                table.Error(K.AskField, $"{table.Field(K.AskField)} = \"{askField}\" must be a name (1-64 letters, digits, '_', '-', '.') that is not also an argument");
             if (!MimeType().IsMatch(resourceType)) table.Error(K.ResourceMimeType, $"{table.Field(K.ResourceMimeType)} = \"{resourceType}\" is not a MIME type");
             result.Add(new PackagePrompt(name, description, [.. arguments.Select(a => a.Value)], text)
             {
                 Image = imageType is not null && image is not null ? (imageType, image) : null,
                 Resource = resourceUri is not null && resourceText is not null ? (resourceUri, resourceType, resourceText) : null,
+                Ask = askMessage is not null && askField is not null ? (askMessage, askField) : null,
             });
         }
         return result;

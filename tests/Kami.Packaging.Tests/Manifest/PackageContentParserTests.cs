@@ -59,6 +59,8 @@ public sealed class PackageContentParserTests
     [InlineData("[[prompts]]\nname = \"p\"\ntext = \"x\"\nimage_mime_type = \"image/svg+xml\"\nimage_base64 = \"eA==\"\n", "is not one of image/png")]
     [InlineData("[[prompts]]\nname = \"bad name!\"\ntext = \"x\"\n", "must be 1-64")]
     [InlineData("[[prompts]]\nname = \"p\"\ntext = \"x\"\nresource_uri = \"vbscript:x\"\nresource_text = \"x\"\n", "vbscript: scheme")]
+    [InlineData("[[prompts]]\nname = \"p\"\ntext = \"x\"\nask_message = \"Which?\"\n", "go together")]
+    [InlineData("[[prompts]]\nname = \"p\"\ntext = \"{a}\"\narguments = [\"a\"]\nask_message = \"Which?\"\nask_field = \"a\"\n", "not also an argument")]
     public void Parse_MalformedOrUnsafeContent_IsAnError(string toml, string expected)
     {
         var result = ManifestParser.Parse(Head + toml);

@@ -28,6 +28,8 @@ internal sealed class PromptDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceUri { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceMimeType { get; set; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceText { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AskMessage { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AskField { get; set; }
 }
 
 internal sealed class ResourceDocument

@@ -32,6 +32,7 @@ internal static class ManifestMapping
             Name = p.Name, Description = p.Description, Arguments = [.. p.Arguments], Text = p.Text,
             ImageMimeType = p.Image?.MimeType, ImageBase64 = p.Image?.Base64,
             ResourceUri = p.Resource?.Uri, ResourceMimeType = p.Resource?.MimeType, ResourceText = p.Resource?.Text,
+            AskMessage = p.Ask?.Message, AskField = p.Ask?.Field,
         })],
         Resources = m.Resources.Count == 0 ? null : [.. m.Resources.Select(r => new ResourceDocument
         {
@@ -67,6 +68,7 @@ internal static class ManifestMapping
             {
                 Image = p.ImageBase64 is { } image ? (p.ImageMimeType ?? "", image) : null,
                 Resource = p.ResourceUri is { } uri ? (uri, p.ResourceMimeType ?? "text/plain", p.ResourceText ?? "") : null,
+                Ask = p.AskMessage is { } ask && p.AskField is { } field ? (ask, field) : null,
             })],
             Resources = [.. (d.Resources ?? []).Select(r => new PackageResource(r.Uri, r.Name, r.Description, r.MimeType) { Text = r.Text, BlobBase64 = r.BlobBase64 })],
         };
