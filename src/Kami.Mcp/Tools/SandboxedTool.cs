@@ -24,6 +24,7 @@ internal sealed class SandboxedTool : McpServerTool
     private readonly ToolServices _services;
     private readonly ArgumentValidator _validator;
     private readonly ArgumentFastCheck _fastCheck;
+    private readonly OutputValidator? _output;
     private readonly ILogger _logger;
 
     // How long a result waits for the progress reports before it; they are sent as the guest makes them, so this is
@@ -37,6 +38,7 @@ internal sealed class SandboxedTool : McpServerTool
         var schema = InputSchemaFactory.Create(tool.Manifest);
         _validator = new ArgumentValidator(schema);
         _fastCheck = new ArgumentFastCheck(tool.Manifest);
+        _output = OutputValidator.For(tool.Manifest.OutputSchema);
         _logger = services.LoggerFactory.CreateLogger("Kami.Tools");
         var policy = tool.Manifest.Security;
         ProtocolTool = new Tool
@@ -45,6 +47,7 @@ internal sealed class SandboxedTool : McpServerTool
             Title = tool.Manifest.Name,
             Description = tool.Manifest.Description,
             InputSchema = schema,
+            OutputSchema = _output?.Schema,
             Annotations = new ToolAnnotations
             {
                 Title = tool.Manifest.Name,
@@ -165,6 +168,9 @@ internal sealed class SandboxedTool : McpServerTool
         var result = await _services.Executor.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
         // Progress goes before the result: over HTTP the response stream ends with it, and a later report is lost.
         if (progress is not null) await progress.FlushAsync(ProgressFlushLimit).ConfigureAwait(false);
+        // A declared output schema is a promise to the client: output that breaks it is the tool's error, not its result.
+        if (_output is not null && result is ExecutionResult.Succeeded ok && _output.Problem(ok.Output) is { } broken)
+            result = ExecutionResult.Failure(ExecutionError.Of(ErrorKind.GuestFailed, $"tool {ProtocolTool.Name} failed: {broken}"), result.Metrics);
         // A guest that asked for input the client has not given ends its round there, whatever it returned; a trap or a
         // limit is the call's result all the same.
         var asked = round is not null && session is not null && (result is ExecutionResult.Succeeded || CallResults.ErrorOf(result)?.Kind == ErrorKind.GuestFailed)

@@ -22,6 +22,7 @@ internal static class ManifestKeys
     // [mcp], and [[mcp.arguments]] with name
     public const string Description = "description";
     public const string AdditionalArguments = "additional_arguments";
+    public const string OutputSchema = "output_schema";
     public const string Type = "type";
     public const string Required = "required";
 
@@ -48,7 +49,7 @@ internal static class ManifestKeys
     public const string MaxFuel = "max_fuel";
 
     public static readonly IReadOnlySet<string> Tool = new HashSet<string> { Id, Name, Version, Wasm, Signature, SignerPublicKey, ManifestSignature };
-    public static readonly IReadOnlySet<string> Mcp = new HashSet<string> { Description, AdditionalArguments };
+    public static readonly IReadOnlySet<string> Mcp = new HashSet<string> { Description, AdditionalArguments, OutputSchema };
     public static readonly IReadOnlySet<string> Argument = new HashSet<string> { Name, Type, Description, Required };
     public static readonly IReadOnlySet<string> Prompt = new HashSet<string> { Name, Description, Arguments, Text, ImageMimeType, ImageBase64, ResourceUri, ResourceMimeType, ResourceText, AskMessage, AskField };
     public static readonly IReadOnlySet<string> Resource = new HashSet<string> { Uri, Name, Description, MimeType, Text, BlobBase64 };

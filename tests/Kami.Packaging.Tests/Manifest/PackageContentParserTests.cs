@@ -49,6 +49,26 @@ public sealed class PackageContentParserTests
     }
 
     [Theory]
+    [InlineData("{\"type\":\"array\"}", "must be a JSON Schema for an object")]
+    [InlineData("{not json", "is not JSON")]
+    public void Parse_OutputSchemaThatIsNotAnObjectSchema_IsAnError(string schema, string expected)
+    {
+        var text = Head.Replace("description = \"docs\"", $"description = \"docs\"\noutput_schema = '{schema}'");
+
+        var result = ManifestParser.Parse(text);
+
+        Assert.Contains(result.Errors, e => e.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_OutputSchema_IsKept()
+    {
+        var text = Head.Replace("description = \"docs\"", "description = \"docs\"\noutput_schema = '{\"type\":\"object\"}'");
+
+        Assert.Equal("{\"type\":\"object\"}", ManifestParser.Parse(text).GetManifestOrThrow().OutputSchema);
+    }
+
+    [Theory]
     [InlineData("[[resources]]\nuri = \"javascript:alert(1)\"\nname = \"x\"\nmime_type = \"text/plain\"\ntext = \"x\"\n", "javascript: scheme")]
     [InlineData("[[resources]]\nuri = \"file:///etc/passwd\"\nname = \"x\"\nmime_type = \"text/plain\"\ntext = \"x\"\n", "file: scheme")]
     [InlineData("[[resources]]\nuri = \"relative/path\"\nname = \"x\"\nmime_type = \"text/plain\"\ntext = \"x\"\n", "absolute URI")]

@@ -11,6 +11,7 @@ internal sealed class ManifestDocument
     public string Wasm { get; set; } = "";
     public string Description { get; set; } = "";
     public bool AdditionalArguments { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? OutputSchema { get; set; }
     public List<ArgumentDocument> Arguments { get; set; } = [];
     public PolicyDocument Security { get; set; } = new();
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<PromptDocument>? Prompts { get; set; }

@@ -14,6 +14,7 @@ internal static class ManifestMapping
         Wasm = m.WasmPath,
         Description = m.Description,
         AdditionalArguments = m.AllowsAdditionalArguments,
+        OutputSchema = m.OutputSchema,
         Arguments = m.Arguments.Select(a => new ArgumentDocument
         {
             Name = a.Name, Type = a.Type.ToSchemaName(), Description = a.Description, Required = a.Required,
@@ -64,6 +65,7 @@ internal static class ManifestMapping
             })
         {
             AllowsAdditionalArguments = d.AdditionalArguments,
+            OutputSchema = d.OutputSchema,
             Prompts = [.. (d.Prompts ?? []).Select(p => new PackagePrompt(p.Name, p.Description, p.Arguments, p.Text)
             {
                 Image = p.ImageBase64 is { } image ? (p.ImageMimeType ?? "", image) : null,
