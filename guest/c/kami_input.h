@@ -5,15 +5,14 @@
  * tool from the start; what it asks and does not have yet goes to the client (MCP's input_required result); the
  * client answers and retries, and the next round has the answers. So ask first, work after:
  *
- *     char *answer = NULL;
- *     switch (kami_input_request("user_name", "elicitation/create",
- *             "{\"message\":\"What is your name?\",\"requestedSchema\":{\"type\":\"object\","
- *             "\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"]}}", &answer)) {
- *     case KAMI_INPUT_ANSWERED: ... answer is the client's result as JSON ({"action":"accept","content":{...}}) ...
- *     case KAMI_INPUT_PENDING:  kami_err(out, "waiting for input"); return;   // this round's result is not used
- *     case KAMI_INPUT_REFUSED:  ... answer is why (the client did not declare the method, a bound) ...
- *     }
+ *     char *answer = kami_input_ask(out, "user_name", "elicitation/create",
+ *         "{\"message\":\"What is your name?\",\"requestedSchema\":{\"type\":\"object\","
+ *         "\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"]}}");
+ *     if (!answer) return;     // pending (this round's result is not used) or refused: the result is set
+ *     ... answer is the client's result as JSON ({"action":"accept","content":{...}}) ...
  *     free(answer);
+ *
+ * kami_input_request() gives the three outcomes (ANSWERED, PENDING, REFUSED) to a tool that wants to handle them.
  *
  * Methods: elicitation/create, sampling/createMessage, roots/list, with their MCP params (a JSON object, at most
  * 64 KiB). Keys: letters, digits, '_', '-', '.', at most 64, not starting with "kami" (the host's own). A round may
@@ -27,6 +26,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "kami_tool.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -97,6 +98,17 @@ static inline int kami_input_keep(const char *state, char **error) {
     char *why = kami__input_take(ret.ptr, ret.len);
     if (error) *error = why; else free(why);
     return 1;
+}
+
+/* The usual way to ask: returns the answer's JSON (free() it), or NULL after setting the round's result (an error
+ * saying it waits for input, or why the request was refused); then return from run. */
+static inline char *kami_input_ask(kami_output *out, const char *key, const char *method, const char *params_json) {
+    char *text = NULL;
+    switch (kami_input_request(key, method, params_json, &text)) {
+    case KAMI_INPUT_ANSWERED: return text;
+    case KAMI_INPUT_PENDING: kami_err(out, "waiting for input"); return NULL;
+    default: kami_err(out, text ? text : "input request refused"); free(text); return NULL;
+    }
 }
 
 /* What the previous round kept (free() it), or NULL. */

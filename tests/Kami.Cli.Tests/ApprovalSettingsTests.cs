@@ -9,17 +9,11 @@ namespace Kami.Cli.Tests;
 /// <summary>[approval] in config.toml: which calls need a person's approval; a misread entry is an error, never a call run unasked.</summary>
 public sealed class ApprovalSettingsTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly ConfigTomlHomes _homes = new();
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _homes.Dispose();
 
-    private SettingsLoader Load(string configToml)
-    {
-        var home = _temp.Combine("home-" + Guid.NewGuid().ToString("n")[..8]);
-        Directory.CreateDirectory(home);
-        File.WriteAllText(Path.Combine(home, "config.toml"), configToml);
-        return SettingsLoader.Load(new Dictionary<string, string?> { [SettingKeys.Home] = home });
-    }
+    private SettingsLoader Load(string configToml) => _homes.Load(configToml);
 
     private static readonly SecurityPolicy Network = SecurityPolicy.DenyAll with { NetAllowList = ["api.example.com"] };
 

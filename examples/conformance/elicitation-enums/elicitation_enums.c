@@ -7,18 +7,14 @@
 /* Conformance pack: test_elicitation_sep1330_enums asks with each of the five enum forms. */
 static void run(const char *input, size_t input_len, kami_output *out) {
     (void)input, (void)input_len;
-    char *answer = NULL;
-    switch (kami_input_request("enums", "elicitation/create",
+    char *answer = kami_input_ask(out, "enums", "elicitation/create",
         "{\"message\":\"Test enum schema variants\",\"requestedSchema\":{\"type\":\"object\",\"properties\":{"
         "\"untitledSingle\":{\"type\":\"string\",\"enum\":[\"option1\",\"option2\",\"option3\"]},"
         "\"titledSingle\":{\"type\":\"string\",\"oneOf\":[{\"const\":\"value1\",\"title\":\"First Option\"},{\"const\":\"value2\",\"title\":\"Second Option\"},{\"const\":\"value3\",\"title\":\"Third Option\"}]},"
         "\"legacyEnum\":{\"type\":\"string\",\"enum\":[\"opt1\",\"opt2\",\"opt3\"],\"enumNames\":[\"Option One\",\"Option Two\",\"Option Three\"]},"
         "\"untitledMulti\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"option1\",\"option2\",\"option3\"]}},"
-        "\"titledMulti\":{\"type\":\"array\",\"items\":{\"anyOf\":[{\"const\":\"value1\",\"title\":\"First Choice\"},{\"const\":\"value2\",\"title\":\"Second Choice\"},{\"const\":\"value3\",\"title\":\"Third Choice\"}]}}},\"required\":[]}}", &answer)) {
-    case KAMI_INPUT_PENDING: kami_err(out, "waiting for the user's response"); return;
-    case KAMI_INPUT_REFUSED: kami_err(out, answer ? answer : "elicitation refused"); free(answer); return;
-    default: break;
-    }
+        "\"titledMulti\":{\"type\":\"array\",\"items\":{\"anyOf\":[{\"const\":\"value1\",\"title\":\"First Choice\"},{\"const\":\"value2\",\"title\":\"Second Choice\"},{\"const\":\"value3\",\"title\":\"Third Choice\"}]}}},\"required\":[]}}");
+    if (!answer) return;
     size_t n = strlen(answer) + 64;
     char *result = malloc(n);
     if (!result) { free(answer); kami_err(out, "out of memory"); return; }

@@ -14,12 +14,8 @@ static void run(const char *input, size_t input_len, kami_output *out) {
         "\"username\":{\"type\":\"string\",\"description\":\"User's response\"},"
         "\"email\":{\"type\":\"string\",\"description\":\"User's email address\"}},\"required\":[\"username\",\"email\"]}}",
         (int)message_len, message);
-    char *answer = NULL;
-    switch (kami_input_request("user_response", "elicitation/create", params, &answer)) {
-    case KAMI_INPUT_PENDING: kami_err(out, "waiting for the user's response"); return;
-    case KAMI_INPUT_REFUSED: kami_err(out, answer ? answer : "elicitation refused"); free(answer); return;
-    default: break;
-    }
+    char *answer = kami_input_ask(out, "user_response", "elicitation/create", params);
+    if (!answer) return;
     size_t n = strlen(answer) + 32;
     char *result = malloc(n);
     if (!result) { free(answer); kami_err(out, "out of memory"); return; }

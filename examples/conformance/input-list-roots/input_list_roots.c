@@ -4,19 +4,10 @@
 #include "kami_input.h"
 #include "kami_tool.h"
 
-/* Asks for `key`; returns its answer (free() it) or NULL with the round's result set (pending or refused). */
-__attribute__((unused)) static char *ask(kami_output *out, const char *key, const char *method, const char *params) {
-    char *text = NULL;
-    switch (kami_input_request(key, method, params, &text)) {
-    case KAMI_INPUT_ANSWERED: return text;
-    case KAMI_INPUT_PENDING: kami_err(out, "waiting for input"); return NULL;
-    default: kami_err(out, text ? text : "input refused"); free(text); return NULL;
-    }
-}
 
 static void run(const char *input, size_t input_len, kami_output *out) {
     (void)input, (void)input_len;
-    char *answer = ask(out, "client_roots", "roots/list", "{}");
+    char *answer = kami_input_ask(out, "client_roots", "roots/list", "{}");
     if (!answer) return;
     const char *roots = "[]"; size_t roots_len = 2;
     kami_json_find_value(answer, strlen(answer), "roots", &roots, &roots_len);

@@ -4,21 +4,12 @@
 #include "kami_input.h"
 #include "kami_tool.h"
 
-/* Asks for `key`; returns its answer (free() it) or NULL with the round's result set (pending or refused). */
-__attribute__((unused)) static char *ask(kami_output *out, const char *key, const char *method, const char *params) {
-    char *text = NULL;
-    switch (kami_input_request(key, method, params, &text)) {
-    case KAMI_INPUT_ANSWERED: return text;
-    case KAMI_INPUT_PENDING: kami_err(out, "waiting for input"); return NULL;
-    default: kami_err(out, text ? text : "input refused"); free(text); return NULL;
-    }
-}
 
 static void run(const char *input, size_t input_len, kami_output *out) {
     (void)input, (void)input_len;
     char *kept = kami_input_kept();
     if (!kept) kami_input_keep("round-1", NULL);
-    char *answer = ask(out, "confirm", "elicitation/create", "{\"message\":\"Please confirm\",\"requestedSchema\":{\"type\":\"object\",\"properties\":{\"ok\":{\"type\":\"boolean\"}},\"required\":[\"ok\"]}}");
+    char *answer = kami_input_ask(out, "confirm", "elicitation/create", "{\"message\":\"Please confirm\",\"requestedSchema\":{\"type\":\"object\",\"properties\":{\"ok\":{\"type\":\"boolean\"}},\"required\":[\"ok\"]}}");
     if (!answer) { free(kept); return; }
     kami_ok(out, kept && strcmp(kept, "round-1") == 0 ? "state-ok: the state kept in round 1 came back sealed" : "state-missing");
     free(kept);

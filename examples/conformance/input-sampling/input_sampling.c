@@ -4,19 +4,10 @@
 #include "kami_input.h"
 #include "kami_tool.h"
 
-/* Asks for `key`; returns its answer (free() it) or NULL with the round's result set (pending or refused). */
-__attribute__((unused)) static char *ask(kami_output *out, const char *key, const char *method, const char *params) {
-    char *text = NULL;
-    switch (kami_input_request(key, method, params, &text)) {
-    case KAMI_INPUT_ANSWERED: return text;
-    case KAMI_INPUT_PENDING: kami_err(out, "waiting for input"); return NULL;
-    default: kami_err(out, text ? text : "input refused"); free(text); return NULL;
-    }
-}
 
 static void run(const char *input, size_t input_len, kami_output *out) {
     (void)input, (void)input_len;
-    char *answer = ask(out, "capital_question", "sampling/createMessage", "{\"messages\":[{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"What is the capital of France?\"}}],\"maxTokens\":100}");
+    char *answer = kami_input_ask(out, "capital_question", "sampling/createMessage", "{\"messages\":[{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"What is the capital of France?\"}}],\"maxTokens\":100}");
     if (!answer) return;
     const char *content; size_t content_len; const char *text = ""; size_t text_len = 0;
     if (kami_json_find_value(answer, strlen(answer), "content", &content, &content_len))

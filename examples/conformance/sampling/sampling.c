@@ -13,12 +13,8 @@ static void run(const char *input, size_t input_len, kami_output *out) {
     if (prompt_len > 4000) { kami_err(out, "prompt too long"); return; }
     char params[4200];
     snprintf(params, sizeof params, "{\"messages\":[{\"role\":\"user\",\"content\":{\"type\":\"text\",\"text\":\"%.*s\"}}],\"maxTokens\":100}", (int)prompt_len, prompt);
-    char *answer = NULL;
-    switch (kami_input_request("llm_reply", "sampling/createMessage", params, &answer)) {
-    case KAMI_INPUT_PENDING: kami_err(out, "waiting for the client's sample"); return;
-    case KAMI_INPUT_REFUSED: kami_err(out, answer ? answer : "sampling refused"); free(answer); return;
-    default: break;
-    }
+    char *answer = kami_input_ask(out, "llm_reply", "sampling/createMessage", params);
+    if (!answer) return;
     const char *content; size_t content_len; const char *text = ""; size_t text_len = 0;
     if (kami_json_find_value(answer, strlen(answer), "content", &content, &content_len))
         kami_json_find_string(content, content_len, "text", &text, &text_len);
