@@ -78,8 +78,8 @@ internal sealed class SandboxedTool : McpServerTool
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The SDK sends no reply for a cancelled request; the audit log still gets the call.
-            Record(span, caller, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
+            // The SDK sends no reply for a cancelled request, so nothing waits for the record; the audit log still gets the call.
+            _ = Record(span, caller, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value), durable: false);
             throw;
         }
         catch (Exception e)
@@ -87,11 +87,12 @@ internal sealed class SandboxedTool : McpServerTool
             // A bug or a broken host, not the guest: the operator gets the details (server log, audit log), the client
             // a generic error, and the call is still audited and counted, as every call is.
             ToolLog.CallFailedUnexpectedly(_logger, Installed.Id.Value, e);
-            Record(span, caller, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
+            await Record(span, caller, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
             return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
         var fuelToday = await _services.Quotas.ChargeAsync(caller, Installed.Id.Value, result.Metrics.FuelUsed, CancellationToken.None).ConfigureAwait(false);
-        Record(span, caller, started, clock, input, result);
+        // The answer leaves only once its audit record is committed (or the bounded wait for it ended).
+        await Record(span, caller, started, clock, input, result).ConfigureAwait(false);
         LogOutcome(result);
         return CallCost.Attach(CallResults.ToCallToolResult(result), result.Metrics, caller.Quota, fuelToday);
     }
@@ -135,7 +136,7 @@ internal sealed class SandboxedTool : McpServerTool
         return result;
     }
 
-    private void Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result)
+    private Task Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result, bool durable = true)
     {
         var id = Installed.Id.Value;
         var outcome = CallResults.OutcomeOf(result);
@@ -146,9 +147,13 @@ internal sealed class SandboxedTool : McpServerTool
         var http = Observability.AuditHttp.Summarize(result.Metrics.Http);
         if (http is not null && _logger.IsEnabled(LogLevel.Debug))
             Observability.AuditLogMessages.OutboundHttp(_logger, id, http.Requests, http.BytesSent, http.BytesReceived, Observability.AuditHttp.Describe(http));
-        _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, CallResults.ErrorOf(result)?.Message,
-            _services.AuditArguments ? input : null, _services.Transport) { Http = http, Caller = caller.Name });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
+        if (_services.AuditLog is not { } audit) return Task.CompletedTask;
+        var record = new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, CallResults.ErrorOf(result)?.Message,
+            _services.AuditArguments ? input : null, _services.Transport) { Http = http, Caller = caller.Name };
+        if (durable) return audit.RecordAsync(record);
+        audit.Record(record);
+        return Task.CompletedTask;
     }
 
     // Failures decided here, before or around the runtime: no guest ran, so there is nothing to measure.
