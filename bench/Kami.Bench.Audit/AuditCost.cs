@@ -8,6 +8,7 @@ using Kami.Core.Security;
 using Kami.Core.Tools;
 using Kami.Mcp.Hosting;
 using Kami.Mcp.Hosting.Http;
+using Kami.Mcp.Observability;
 using Kami.Mcp.Tools;
 using Kami.Registry.Postgres;
 using Kami.Registry.Sqlite;
