@@ -29,13 +29,13 @@ public static class KamiMcpServices
         services.TryAddSingleton<IQuotaCounter>(sp => options.QuotaCounter ?? new InProcessQuotaCounter(sp.GetRequiredService<TimeProvider>()));
         // Created by the container so that it is disposed (and its queue drained) when the server stops.
         if (auditLog is not null)
-            services.AddSingleton(sp => new BufferedAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new GroupCommitAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Input.InputRounds(
             new Input.RequestStateSealer(Input.StateKey.LoadOrCreate(options.StateKeyFile ?? Path.Combine(options.Paths.Home, Input.StateKey.DefaultFileName))),
             sp.GetRequiredService<IQuotaCounter>(), options.Approvals, options.Runtime.EnvDenyList, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(registry);
         services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<IToolExecutor>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
-            sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<BufferedAuditLog>(), options.AuditArguments,
+            sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<GroupCommitAuditLog>(), options.AuditArguments,
             transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>())
         {
             CallObserver = options.CallObserver,

@@ -85,13 +85,13 @@ internal sealed class SandboxedTool : McpServerTool
         catch (Exception e) when (e is InputRequiredException or McpProtocolException)
         {
             // An approval to ask for, or a requestState that is not this call's: the SDK answers the round; no guest ran.
-            Record(span, caller, started, clock, input, Failure(ErrorKind.NotApproved, e.Message), e is InputRequiredException ? InputOutcomes.ApprovalAsked : InputOutcomes.StateRefused);
+            await Record(span, caller, started, clock, input, Failure(ErrorKind.NotApproved, e.Message), e is InputRequiredException ? InputOutcomes.ApprovalAsked : InputOutcomes.StateRefused).ConfigureAwait(false);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The SDK sends no reply for a cancelled request; the audit log still gets the call.
-            Record(span, caller, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value));
+            // The SDK sends no reply for a cancelled request, so nothing waits for the record; the audit log still gets the call.
+            _ = Record(span, caller, started, clock, input, ExecutionResult.Cancelled(Installed.Id.Value), durable: false);
             throw;
         }
         catch (Exception e)
@@ -99,11 +99,12 @@ internal sealed class SandboxedTool : McpServerTool
             // A bug or a broken host, not the guest: the operator gets the details (server log, audit log), the client
             // a generic error, and the call is still audited and counted, as every call is.
             ToolLog.CallFailedUnexpectedly(_logger, Installed.Id.Value, e);
-            Record(span, caller, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}"));
+            await Record(span, caller, started, clock, input, Failure(ErrorKind.Internal, $"internal error: {e.GetType().Name}: {e.Message}")).ConfigureAwait(false);
             return CallResults.ToCallToolResult(Failure(ErrorKind.Internal, CallResults.InternalErrorText(ProtocolTool.Name)));
         }
         var fuelToday = await _services.Quotas.ChargeAsync(caller, Installed.Id.Value, result.Metrics.FuelUsed, CancellationToken.None).ConfigureAwait(false);
-        Record(span, caller, started, clock, input, result, askClient is null ? null : InputOutcomes.InputRequired);
+        // The answer leaves only once its audit record is committed (or the bounded wait for it ended).
+        await Record(span, caller, started, clock, input, result, askClient is null ? null : InputOutcomes.InputRequired).ConfigureAwait(false);
         if (askClient is not null) throw askClient;
         LogOutcome(result);
         return CallCost.Attach(CallResults.ToCallToolResult(result), result.Metrics, caller.Quota, fuelToday);
@@ -150,8 +151,8 @@ internal sealed class SandboxedTool : McpServerTool
                 case Approval.Given:
                     // Who approved what, when: the record's time, its caller, and the arguments' digest (the arguments themselves
                     // only where the operator keeps them).
-                    Record(null, caller, _services.Time.GetUtcNow(), Stopwatch.GetTimestamp(), input, ExecutionResult.Success("", ExecutionMetrics.Empty),
-                        InputOutcomes.Approved, $"approved by a person through {caller.Name}'s client for arguments sha256:{round.ArgumentsSha256}");
+                    await Record(null, caller, _services.Time.GetUtcNow(), Stopwatch.GetTimestamp(), input, ExecutionResult.Success("", ExecutionMetrics.Empty),
+                        InputOutcomes.Approved, $"approved by a person through {caller.Name}'s client for arguments sha256:{round.ArgumentsSha256}").ConfigureAwait(false);
                     break;
             }
         }
@@ -178,8 +179,8 @@ internal sealed class SandboxedTool : McpServerTool
         return (result, asked);
     }
 
-    private void Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result, string? outcomeOverride = null,
-        string? detail = null)
+    private Task Record(Activity? span, Caller caller, DateTimeOffset started, long clock, string input, ExecutionResult result, string? outcomeOverride = null,
+        string? detail = null, bool durable = true)
     {
         var id = Installed.Id.Value;
         var outcome = outcomeOverride ?? CallResults.OutcomeOf(result);
@@ -190,9 +191,13 @@ internal sealed class SandboxedTool : McpServerTool
         var http = Observability.AuditHttp.Summarize(result.Metrics.Http);
         if (http is not null && _logger.IsEnabled(LogLevel.Debug))
             Observability.AuditLogMessages.OutboundHttp(_logger, id, http.Requests, http.BytesSent, http.BytesReceived, Observability.AuditHttp.Describe(http));
-        _services.AuditLog?.Record(new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, detail ?? CallResults.ErrorOf(result)?.Message,
-            _services.AuditArguments ? input : null, _services.Transport) { Http = http, Caller = caller.Name });
         _services.CallObserver?.Observe(id, input, result, TimeSpan.FromMilliseconds(duration));
+        if (_services.AuditLog is not { } audit) return Task.CompletedTask;
+        var record = new CallRecord(id, started, duration, outcome, result.Metrics.FuelUsed, detail ?? CallResults.ErrorOf(result)?.Message,
+            _services.AuditArguments ? input : null, _services.Transport) { Http = http, Caller = caller.Name };
+        if (durable) return audit.RecordAsync(record);
+        audit.Record(record);
+        return Task.CompletedTask;
     }
 
     // Failures decided here, before or around the runtime: no guest ran, so there is nothing to measure.

@@ -12,7 +12,7 @@ internal sealed record ToolServices(
     KamiPaths Paths,
     ToolRateLimiter RateLimiter,
     KamiMetrics Metrics,
-    IAuditLog? AuditLog,
+    GroupCommitAuditLog? AuditLog,
     bool AuditArguments,
     string Transport,
     ILoggerFactory LoggerFactory,
