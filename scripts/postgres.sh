@@ -3,6 +3,8 @@
 # hand; never the system service. It listens on 127.0.0.1 only, at a free port, with trust auth for loopback.
 #   scripts/postgres.sh start [DIR]   initdb into DIR (default: a fresh temp dir), start it, print the URI
 #                                     (postgresql://kami@127.0.0.1:PORT/kami) as the last line of stdout
+#   scripts/postgres.sh restart DIR   stop the cluster in DIR (fast: open connections are cut) and start it again on
+#                                     the same port, as a database failover or upgrade would (scripts/fleet-test.sh)
 #   scripts/postgres.sh stop DIR      stop the cluster in DIR and remove DIR
 # As root, the cluster runs as the `postgres` user (PostgreSQL refuses to run as root).
 set -euo pipefail
@@ -47,13 +49,18 @@ start)
     cat "$dir/server.log" >&2
     exit 1
     ;;
+restart)
+    dir="${2:?usage: scripts/postgres.sh restart DIR}"
+    # pg_ctl restart starts the server with the options of its last start (postmaster.opts): same port, same socket directory.
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null
+    ;;
 stop)
     dir="${2:?usage: scripts/postgres.sh stop DIR}"
     [[ -d "$dir/data" ]] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: scripts/postgres.sh start [DIR] | stop DIR" >&2
+    echo "usage: scripts/postgres.sh start [DIR] | restart DIR | stop DIR" >&2
     exit 2
     ;;
 esac
