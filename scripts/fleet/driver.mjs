@@ -161,11 +161,16 @@ async function fleet(config) {
   console.log(`PostgreSQL restarted in ${restarted.seconds.toFixed(1)} s`);
   check(restarted.code === 0, `PostgreSQL restart exits 0${restarted.code === 0 ? '' : ': ' + restarted.stderr.trim()}`);
   const failed = chaos.calls.filter((c) => !c.ok);
-  // A call may fail only if it was in flight on the replica when it died: HAProxy's log says it sent the call to that
-  // replica, and the call got no answer. (A call HAProxy could not deliver to it, connection refused, goes to another
-  // replica: redispatch.) Anything else is a failure of the fleet.
+  // A call may fail only if it was in flight on the replica when it died, and got no answer. HAProxy's log names the
+  // replica it sent a call to; a call it sent over a reused connection to the dying replica is not logged at all:
+  // HAProxy closes the client's connection instead, so that the client may retry (its http-reuse behaviour), and the
+  // client sees "other side closed". Those count as in flight on the killed replica only if they started within
+  // the 2 s HAProxy needs to take it out (fall 2 × inter 500 ms, plus a margin). A call HAProxy could not deliver
+  // (connection refused) goes to another replica (redispatch). Anything else is a failure of the fleet.
   const proxied = haproxyLog(config.haproxyLog);
-  const inFlight = failed.filter((c) => !c.answered && killedAt !== null && c.end >= killedAt && proxied.get(c.text)?.server === victim.name);
+  const onVictim = (c) => proxied.get(c.text)?.server === victim.name ||
+    (!proxied.has(c.text) && /other side closed|UND_ERR_SOCKET/.test(c.error) && c.start <= killedAt + 2000);
+  const inFlight = failed.filter((c) => !c.answered && killedAt !== null && c.end >= killedAt && onVictim(c));
   const other = failed.filter((c) => !inFlight.includes(c));
   for (const c of failed) c.proxied = proxied.get(c.text);
   console.log(`load: ${chaos.calls.length} calls at ${config.concurrency}-way through HAProxy in ${chaos.seconds.toFixed(1)} s: ` +
