@@ -4,8 +4,9 @@
 # KAMI_HOME and the same token; a fourth empty home is the admin shell. scripts/fleet/driver.mjs then, with the
 # official TypeScript MCP SDK: installs a tool and sees it on every replica within 1 s; measures one replica directly
 # against three through HAProxy; drives FLEET_CALLS calls at 32-way through HAProxy while one replica is killed
-# with SIGKILL and PostgreSQL is restarted; uninstalls and sees the tool leave every live replica; checks that
-# every answered call is in the audit log (kami logs --json). Exit status 0 only if every check passed.
+# with SIGKILL and PostgreSQL is restarted (down 3 s; an install meanwhile must fail with one line); uninstalls and
+# sees the tool leave every live replica; checks that every answered call is in the audit log (kami logs --json).
+# Exit status 0 only if every check passed.
 #
 # On a fresh Debian machine it installs what it needs: haproxy and postgresql (apt-get, as root or with sudo) and
 # @modelcontextprotocol/sdk (npm, into .cache/fleet). kami: $KAMI_FLEET_BINARY, else $KAMI_TEST_BINARY (CI's
@@ -142,7 +143,9 @@ cat >"$work/config.json" <<EOF
   "haproxy": "http://127.0.0.1:$lb_port/mcp",
   "haproxyLog": "$work/haproxy.log",
   "replicas": [$replicas_json],
-  "postgresRestart": ["$root/scripts/postgres.sh", "restart", "$pg_dir"],
+  "postgresRestart": ["$root/scripts/postgres.sh", "restart", "$pg_dir", "3"],
+  "postgresDownSeconds": 3,
+  "outagePackage": "$root/examples/hash",
   "calls": ${FLEET_CALLS:-10000},
   "concurrency": ${FLEET_CONCURRENCY:-32},
   "speedCalls": ${FLEET_SPEED_CALLS:-2000},
