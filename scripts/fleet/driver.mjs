@@ -202,6 +202,10 @@ async function fleet(config) {
   for (const { name, elapsed } of await waitForEveryReplica(live, tool, false, uninstalled, 1000))
     check(elapsed <= 1000, `${name} no longer lists ${tool} ${ms(elapsed)} after the uninstall returned (limit 1000 ms)`);
   await Promise.all(direct.map((r) => r.connection.close()));
+  // Each live replica listens again after the restart (its LISTEN connection came back by itself, not only the polling).
+  const listening = await run('psql', [db, '-tAc', "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'"], {});
+  check(listening.code === 0 && Number(listening.stdout.trim()) === live.length,
+    `after the restart PostgreSQL has ${live.length} LISTEN connections, one per live replica (${listening.stdout.trim() || listening.stderr.trim()})`);
 
   // 5. Every call that got an answer is in the fleet's audit log (kami logs with KAMI_DB), with the replica that ran it.
   const answered = [one, three, chaos].flatMap((r) => r.calls).filter((c) => c.answered);
