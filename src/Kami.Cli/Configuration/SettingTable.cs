@@ -26,7 +26,7 @@ internal static class SettingTable
         new(SettingKeys.MaxConcurrency, Number(RuntimeOptions.Default.MaxConcurrency), "tool calls running at once") { DocumentedDefault = "CPU count (≥ 2)" },
         new(SettingKeys.QueueLimit, Number(RuntimeOptions.Default.QueueLimit), "calls waiting for a worker before \"busy\""),
         new(SettingKeys.ToolNames, ToolNaming.StyleName(ToolNameStyle.Id), "`id` or `underscore` (below)"),
-        new(SettingKeys.RateLimitPerMinute, "0", "calls per tool per minute") { DocumentedDefault = "0 (off)" },
+        new(SettingKeys.RateLimitPerMinute, "0", "calls per tool per minute (for the whole fleet when db is a PostgreSQL URI)") { DocumentedDefault = "0 (off)" },
         new(SettingKeys.AuditArguments, "false", "keep call arguments in the audit log"),
         new(SettingKeys.TokenFile, null, "the file holding the bearer token for HTTP (at least 32 characters)") { DocumentedDefault = "<home>/token, created once" },
         new(SettingKeys.Token, null, "the bearer token itself, instead of a file (`kami status` does not show it)") { Shown = false },

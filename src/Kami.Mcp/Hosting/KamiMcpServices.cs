@@ -25,7 +25,8 @@ public static class KamiMcpServices
         services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<LazyToolRuntime>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KamiMetrics>();
-        services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
+        // A fleet's shared counter (PostgreSQL) makes the per-tool limit hold for the fleet; alone, a token bucket per tool here.
+        services.AddSingleton(sp => new ToolRateLimiter(options.RateLimitPerMinute, options.QuotaCounter, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IQuotaCounter>(sp => options.QuotaCounter ?? new InProcessQuotaCounter(sp.GetRequiredService<TimeProvider>()));
         // Created by the container so that it is disposed (and its queue drained) when the server stops.
         if (auditLog is not null)

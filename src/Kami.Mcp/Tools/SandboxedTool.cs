@@ -159,7 +159,7 @@ internal sealed class SandboxedTool : McpServerTool
 
         if (await _services.Quotas.AdmitAsync(caller, id, cancellationToken).ConfigureAwait(false) is { } refusal)
             return (Failure(ErrorKind.QuotaExceeded, refusal.Message), null);
-        if (!_services.RateLimiter.TryAcquire(id))
+        if (!await _services.RateLimiter.TryAcquireAsync(id, cancellationToken).ConfigureAwait(false))
             return (Failure(ErrorKind.Busy, $"tool {id} is rate limited to {_services.RateLimiter.CallsPerMinute} calls per minute; try again later"), null);
 
         var logSink = new McpGuestLogSink(request.Server, request.JsonRpcRequest?.Context?.LogLevel, _logger);
