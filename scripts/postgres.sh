@@ -3,6 +3,9 @@
 # hand; never the system service. It listens on 127.0.0.1 only, at a free port, with trust auth for loopback.
 #   scripts/postgres.sh start [DIR]   initdb into DIR (default: a fresh temp dir), start it, print the URI
 #                                     (postgresql://kami@127.0.0.1:PORT/kami) as the last line of stdout
+#   scripts/postgres.sh restart DIR [DOWN]   stop the cluster in DIR (fast: open connections are cut), stay down DOWN
+#                                     seconds (default 0), start it again on the same port, as a failover or upgrade
+#                                     would (scripts/fleet-test.sh)
 #   scripts/postgres.sh stop DIR      stop the cluster in DIR and remove DIR
 # As root, the cluster runs as the `postgres` user (PostgreSQL refuses to run as root).
 set -euo pipefail
@@ -31,8 +34,9 @@ start)
     for attempt in 1 2 3; do
         port="$(free_port)"
         # Loopback only, socket directory inside the cluster's own directory (not /var/run/postgresql).
-        if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null; then
+        options="-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200"
+        if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null; then
+            printf '%s\n' "$options" > "$dir/options"
             as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U kami kami
             # KAMI_POSTGRES_OWNER_PID: stop and remove the cluster once that process is gone (a test run that was killed).
             if [[ -n "${KAMI_POSTGRES_OWNER_PID:-}" ]]; then
@@ -47,13 +51,20 @@ start)
     cat "$dir/server.log" >&2
     exit 1
     ;;
+restart)
+    dir="${2:?usage: scripts/postgres.sh restart DIR}"
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+    sleep "${3:-0}"
+    # The options of its first start: same port, same socket directory.
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start >/dev/null
+    ;;
 stop)
     dir="${2:?usage: scripts/postgres.sh stop DIR}"
     [[ -d "$dir/data" ]] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: scripts/postgres.sh start [DIR] | stop DIR" >&2
+    echo "usage: scripts/postgres.sh start [DIR] | restart DIR | stop DIR" >&2
     exit 2
     ;;
 esac

@@ -50,6 +50,7 @@ const HOST = 'kami:tool/host@0.1.0';
 const HTTP = 'kami:http/outgoing@0.1.0';
 const PROGRESS = 'kami:mcp/progress@0.1.0';
 const CONTENT = 'kami:mcp/content@0.1.0';
+const INPUT = 'kami:mcp/input@0.1.0';
 
 // A tool bundles only its own files (its directory, node_modules included) and the SDK: an import of
 // ~/.aws/credentials (esbuild loads .txt and .json as data) must not end up inside the component.
@@ -88,7 +89,7 @@ async function bundle(hostStub) {
       metafile: true,
       alias: {
         '@kami/tool': join(here, 'index.js'),
-        ...(hostStub ? { [HOST]: join(here, 'host-stub.js'), [HTTP]: join(here, 'http-stub.js'), [PROGRESS]: join(here, 'progress-stub.js'), [CONTENT]: join(here, 'content-stub.js') } : {}),
+        ...(hostStub ? { [HOST]: join(here, 'host-stub.js'), [HTTP]: join(here, 'http-stub.js'), [PROGRESS]: join(here, 'progress-stub.js'), [CONTENT]: join(here, 'content-stub.js'), [INPUT]: join(here, 'input-stub.js') } : {}),
       },
       external: hostStub ? [] : [HOST],
     });

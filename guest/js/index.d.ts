@@ -134,3 +134,17 @@ export const content: {
   /** An embedded resource: its text, or its bytes (or their base64) as data. */
   resource(uri: string, options: { mimeType?: string; text?: string; data?: Uint8Array | string }): void;
 };
+
+/**
+ * Input requests (kami:mcp/input@0.1.0): ask the client through elicitation/create, sampling/createMessage or
+ * roots/list with their MCP params. A call runs in rounds: the tool runs from the start each round, sees the answers
+ * given so far, and a round that leaves a request unanswered ends there (its result is not used). Ask first, work after.
+ */
+export const input: {
+  /** The client's answer (e.g. `{ action: "accept", content: {...} }`), or undefined while it has not answered. Throws when the request is refused. */
+  request(key: string, method: 'elicitation/create' | 'sampling/createMessage' | 'roots/list', params?: object): any;
+  /** Keeps `state` (at most 16 KiB) for the next round; the host seals it. */
+  keep(state: string): void;
+  /** What the previous round kept, or undefined. */
+  kept(): string | undefined;
+};

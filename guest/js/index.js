@@ -129,3 +129,5 @@ export { http, HttpError } from './http.js';
 export { progress } from './progress.js';
 // Rich results (kami:mcp/content): blocks beyond the returned text.
 export { content } from './content.js';
+// Input requests (kami:mcp/input): ask the client (elicitation, sampling, roots) across rounds.
+export { input } from './input.js';

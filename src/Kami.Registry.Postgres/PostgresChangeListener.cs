@@ -44,9 +44,11 @@ internal sealed class PostgresChangeListener : IDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+            catch (Exception)
             {
-                // The server went away: polling carries on meanwhile; try again shortly.
+                // The server went away (a restart: refused, "starting up", a cut socket, or whatever Npgsql makes of a
+                // connection broken halfway): polling carries on meanwhile; try again shortly. Any failure is retried,
+                // since nothing observes this task: a loop that ended on an unforeseen exception would stop listening for good.
             }
             try
             {

@@ -85,6 +85,14 @@ internal static class PostgresMigrations
             PRIMARY KEY (key, window_start)
         );
         """,
+        // 4: the audit hash chains, one per replica (replica_id names the chain), as SQLite's step 7. Heads and pruned
+        //    points are separate tables: a replica writes only its own head row, while the one replica pruning at a
+        //    time writes the pruned points of every chain, so appends never wait for another replica.
+        """
+        ALTER TABLE calls ADD COLUMN chain_seq bigint, ADD COLUMN prev_hash text, ADD COLUMN hash text;
+        CREATE TABLE audit_heads (chain text NOT NULL PRIMARY KEY, seq bigint NOT NULL, hash text NOT NULL);
+        CREATE TABLE audit_pruned (chain text NOT NULL PRIMARY KEY, seq bigint NOT NULL, hash text NOT NULL);
+        """,
     ];
 
     public static int Latest => Steps.Count;

@@ -90,6 +90,15 @@ internal static class Migrations
         );
         ALTER TABLE calls ADD COLUMN caller TEXT;
         """,
+        // 7: the audit hash chain: each call's place in its chain, the previous record's hash and its own; the chain's
+        //    head (its newest record, so removing records from the end is detected) and how far retention pruned it.
+        """
+        ALTER TABLE calls ADD COLUMN chain_seq INTEGER;
+        ALTER TABLE calls ADD COLUMN prev_hash TEXT;
+        ALTER TABLE calls ADD COLUMN hash TEXT;
+        CREATE TABLE audit_heads (chain TEXT NOT NULL PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
+        CREATE TABLE audit_pruned (chain TEXT NOT NULL PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
+        """,
     ];
 
     public static int Latest => Steps.Count;

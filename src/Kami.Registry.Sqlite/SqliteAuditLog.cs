@@ -4,9 +4,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Kami.Registry.Sqlite;
 
-/// <summary>The call audit log, in the registry database beside the tools it describes.</summary>
-public sealed class SqliteAuditLog : IAuditLog
+/// <summary>
+/// The call audit log, in the registry database beside the tools it describes: one hash chain
+/// (<see cref="AuditChain.LocalChain"/>), appended under SQLite's single writer lock, so processes sharing the file
+/// (several stdio servers) extend it in turn.
+/// </summary>
+public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource
 {
+    private const string Chain = AuditChain.LocalChain;
     private readonly SqliteDatabase _database;
 
     /// <summary>How many recent calls the audit log keeps by default.</summary>
@@ -24,14 +29,20 @@ public sealed class SqliteAuditLog : IAuditLog
     /// <summary>Records one call in its own transaction; prefer <see cref="RecordAll"/> for several.</summary>
     public void Record(CallRecord call) => RecordAll([call]);
 
-    /// <summary>Writes several records in one transaction (one fsync instead of one per call).</summary>
+    /// <summary>Writes several records in one transaction (one commit instead of one per call), chained after the head.</summary>
     public void RecordAll(IReadOnlyList<CallRecord> calls)
     {
         using var connection = _database.Open();
+        // BEGIN IMMEDIATE: the write lock first, so the head read below is the one this append extends.
         using var transaction = connection.BeginTransaction(deferred: false);
+        var (sequence, previous) = Head(connection);
         using var command = connection.CreateCommand();
-        command.CommandText = $"INSERT INTO calls ({AuditRow.ColumnList}) VALUES ({string.Join(", ", AuditRow.Columns.Select((_, i) => "$c" + i))})";
+        var placeholders = string.Join(", ", AuditRow.Columns.Select((_, i) => "$c" + i));
+        command.CommandText = $"INSERT INTO calls ({AuditRow.ColumnList}, chain_seq, prev_hash, hash) VALUES ({placeholders}, $seq, $prev, $hash)";
         var parameters = AuditRow.Columns.Select((_, i) => command.Parameters.Add("$c" + i, SqliteType.Text)).ToArray();
+        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+        var prev = command.Parameters.Add("$prev", SqliteType.Text);
+        var hash = command.Parameters.Add("$hash", SqliteType.Text);
         foreach (var call in calls)
         {
             var values = AuditRow.Values(call);
@@ -41,16 +52,41 @@ public sealed class SqliteAuditLog : IAuditLog
                 parameters[i].SqliteType = values[i] switch { double => SqliteType.Real, int or long => SqliteType.Integer, _ => SqliteType.Text };
                 parameters[i].Value = values[i];
             }
+            sequence++;
+            var own = AuditChain.Hash(Chain, sequence, previous, values);
+            (seq.Value, prev.Value, hash.Value) = (sequence, previous, own);
             command.ExecuteNonQuery();
+            previous = own;
         }
-        // Keep the most recent calls only, so a busy server's registry does not grow without bound.
-        using (var prune = connection.CreateCommand())
-        {
-            prune.CommandText = "DELETE FROM calls WHERE seq <= (SELECT max(seq) FROM calls) - $keep";
-            prune.Parameters.AddWithValue("$keep", _retainedCalls);
-            prune.ExecuteNonQuery();
-        }
+        Execute(connection, "INSERT INTO audit_heads (chain, seq, hash) VALUES ($chain, $seq, $hash) ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            ("$chain", Chain), ("$seq", sequence), ("$hash", previous));
+        Prune(connection);
         transaction.Commit();
+    }
+
+    // Keep the most recent calls only, so a busy server's registry does not grow without bound; the newest removed
+    // record becomes the chain's anchor, so the oldest remaining one still verifies.
+    private void Prune(SqliteConnection connection)
+    {
+        using var last = connection.CreateCommand();
+        last.CommandText = "SELECT chain_seq, hash FROM calls WHERE seq <= (SELECT max(seq) FROM calls) - $keep AND hash IS NOT NULL ORDER BY seq DESC LIMIT 1";
+        last.Parameters.AddWithValue("$keep", _retainedCalls);
+        using (var r = last.ExecuteReader())
+        {
+            if (r.Read())
+                Execute(connection, "INSERT INTO audit_pruned (chain, seq, hash) VALUES ($chain, $seq, $hash) ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+                    ("$chain", Chain), ("$seq", r.GetInt64(0)), ("$hash", r.GetString(1)));
+        }
+        Execute(connection, "DELETE FROM calls WHERE seq <= (SELECT max(seq) FROM calls) - $keep", ("$keep", _retainedCalls));
+    }
+
+    private static (long Sequence, string Hash) Head(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, hash FROM audit_heads WHERE chain = $chain";
+        command.Parameters.AddWithValue("$chain", Chain);
+        using var r = command.ExecuteReader();
+        return r.Read() ? (r.GetInt64(0), r.GetString(1)) : (0, AuditChain.Genesis);
     }
 
     /// <summary>The newest calls first, at most <paramref name="limit"/>; only <paramref name="toolId"/>'s (ignoring case) when given, all tools' when null.</summary>
@@ -66,5 +102,39 @@ public sealed class SqliteAuditLog : IAuditLog
         var result = new List<CallRecord>();
         while (r.Read()) result.Add(AuditRow.Read(r));
         return result;
+    }
+
+    /// <summary>Checks the chain, reading heads, pruned point and records in one read transaction (one snapshot of the WAL).</summary>
+    public IReadOnlyList<AuditChainVerdict> VerifyChains()
+    {
+        using var connection = _database.Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var verifier = new AuditChainVerifier(Marks(connection, "audit_heads"), Marks(connection, "audit_pruned"));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {AuditRow.ColumnList}, seq, chain_seq, prev_hash, hash FROM calls ORDER BY seq";
+        using var r = command.ExecuteReader();
+        var n = AuditRow.Columns.Count;
+        while (r.Read())
+            verifier.Add(new AuditChainRow(r.GetInt64(n), Chain, r.IsDBNull(n + 1) ? null : r.GetInt64(n + 1),
+                r.IsDBNull(n + 2) ? null : r.GetString(n + 2), r.IsDBNull(n + 3) ? null : r.GetString(n + 3), AuditRow.Stored(r)));
+        return verifier.Finish();
+    }
+
+    private static List<AuditChainMark> Marks(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT chain, seq, hash FROM {table}";
+        using var r = command.ExecuteReader();
+        var marks = new List<AuditChainMark>();
+        while (r.Read()) marks.Add(new AuditChainMark(r.GetString(0), r.GetInt64(1), r.GetString(2)));
+        return marks;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.ExecuteNonQuery();
     }
 }

@@ -7,17 +7,11 @@ namespace Kami.Cli.Tests;
 /// <summary>[net_allow_list] in config.toml (issue 14): operators narrow a tool's list; a misshapen override is an error, never ignored.</summary>
 public sealed class NetAllowListSettingsTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly ConfigTomlHomes _homes = new();
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _homes.Dispose();
 
-    private SettingsLoader Load(string configToml)
-    {
-        var home = _temp.Combine("home-" + Guid.NewGuid().ToString("n")[..8]);
-        Directory.CreateDirectory(home);
-        File.WriteAllText(Path.Combine(home, "config.toml"), configToml);
-        return SettingsLoader.Load(new Dictionary<string, string?> { [SettingKeys.Home] = home });
-    }
+    private SettingsLoader Load(string configToml) => _homes.Load(configToml);
 
     [Theory]
     [InlineData("[net_allow_list]\n\"dev.kami.http-get\" = [\"API.GitHub.com\"]\n")]

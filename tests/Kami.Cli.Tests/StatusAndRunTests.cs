@@ -16,7 +16,7 @@ public sealed class StatusAndRunTests : IDisposable
         // The settings table row: │ home │ <path> │ command line │
         var homeRow = Assert.Single(result.Out.Split('\n'), l => l.Split('│', StringSplitOptions.TrimEntries) is [_, "home", ..]);
         Assert.Equal("command line", homeRow.Split('│', StringSplitOptions.TrimEntries)[3]);
-        Assert.Contains("schema v6", result.Out, StringComparison.Ordinal);
+        Assert.Contains("schema v7", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,6 +98,35 @@ public sealed class FleetTests : IDisposable
     }
 
     [Fact]
+    public async Task RateLimit_TwoReplicasAt32Way_AcceptTheLimitForTheFleetNotPerReplica()
+    {
+        const int Limit = 120;
+        await Kami(_a, "replica-a", "install", RepoPaths.Example("echo"), "--yes");
+        var token = new string('r', 40);
+        IReadOnlyDictionary<string, string?> Limited(string replica) => new Dictionary<string, string?>(Env(replica)) { ["KAMI_RATE_LIMIT_PER_MINUTE"] = $"{Limit}" };
+        await using var a = await HttpServedKami.StartAsync(_a, ["--stateless", "--token-file", _a.WriteFile("token", token)], Limited("replica-a"), clientToken: token);
+        await using var b = await HttpServedKami.StartAsync(_b, ["--stateless", "--token-file", _b.WriteFile("token", token)], Limited("replica-b"), clientToken: token);
+        // 32 clients, half on each replica, share 3 × Limit attempts as fast as they can.
+        var clients = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => (i % 2 == 0 ? a : b).ConnectAsync()));
+        int attempts = 0, accepted = 0, refused = 0;
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            while (Interlocked.Increment(ref attempts) <= 3 * Limit)
+            {
+                var result = await client.CallToolAsync(KamiHome.EchoId, new Dictionary<string, object?> { ["text"] = "x" });
+                if (result.IsError != true) Interlocked.Increment(ref accepted);
+                else if (Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text.Contains($"rate limited to {Limit} calls per minute", StringComparison.Ordinal))
+                    Interlocked.Increment(ref refused);
+            }
+        }));
+
+        // Per replica it would be 2 × Limit. A burst crossing a minute boundary may take up to Limit/60 a second more
+        // (the sliding minute, as the token bucket would): within 10 % while the burst lasts under 6 s.
+        Assert.InRange(accepted, Limit * 9 / 10, Limit * 11 / 10);
+        Assert.Equal(3 * Limit, accepted + refused);
+    }
+
+    [Fact]
     public async Task Unreachable_OneLineSayingWhatAndWhatToDo_NoPassword()
     {
         var result = await KamiCli.RunAsync(["list", "--home", _a.Path],

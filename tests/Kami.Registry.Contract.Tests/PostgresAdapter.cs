@@ -21,6 +21,14 @@ public sealed class PostgresAdapter : RegistryAdapter
     public override IAuditLog AuditLog(IRegistryStore registry, int retainedCalls = AuditRetention.DefaultRetainedCalls) =>
         new PostgresAuditLog((PostgresToolRegistry)registry, "replica-a", retainedCalls);
 
+    public override int Tamper(string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(PostgresUri.Parse(Uri).Settings.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return command.ExecuteNonQuery();
+    }
+
     public override (string Location, int Schema) Expected => (Uri, PostgresMigrations.Latest);
 
     public override void Dispose()

@@ -19,6 +19,9 @@ public abstract class RegistryAdapter : IDisposable
     /// <summary>The audit log of this registry, keeping <paramref name="retainedCalls"/>.</summary>
     public abstract IAuditLog AuditLog(IRegistryStore registry, int retainedCalls = AuditRetention.DefaultRetainedCalls);
 
+    /// <summary>Runs SQL straight against the database, as someone with write access to it (not through KAMI) would.</summary>
+    public abstract int Tamper(string sql);
+
     /// <summary>What <see cref="IToolRegistry.Describe"/> should say for location and schema version.</summary>
     public abstract (string Location, int Schema) Expected { get; }
 

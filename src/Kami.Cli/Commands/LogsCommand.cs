@@ -15,9 +15,16 @@ internal static class LogsCommand
     {
         var tool = new Option<string?>("--tool") { Description = "Only calls of this tool" };
         var limit = new Option<int>("--limit", "-n") { Description = "How many recent calls", DefaultValueFactory = _ => 50 };
-        var command = new Command("logs", "Show the audit log of recent tool calls (kami serve)") { tool, limit };
+        var verify = new Option<bool>("--verify") { Description = "Check the audit log's hash chains instead: exit 1 if a record was edited, removed or reordered" };
+        var command = new Command("logs", "Show the audit log of recent tool calls (kami serve)") { tool, limit, verify };
         runner.SetAction(command, context =>
         {
+            if (context.Get(verify))
+            {
+                if (context.Get(tool) is not null)
+                    throw new Kami.Core.Errors.KamiException(Kami.Core.Errors.ErrorKind.InvalidInput, "--verify checks every record of every chain; leave out --tool");
+                return AuditVerifyOutput.Write(context);
+            }
             var calls = context.AuditLog.Recent(Math.Clamp(context.Get(limit), 1, AuditRetention.DefaultRetainedCalls), context.Get(tool));
             if (context.Json)
             {

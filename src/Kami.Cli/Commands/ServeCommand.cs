@@ -62,6 +62,8 @@ internal static class ServeCommand
                     }
                     : null,
                 NoAuth = context.Get(noAuth),
+                Approvals = settings.Approvals,
+                StateKeyFile = settings.StateKeyFile,
                 Stateless = context.Get(stateless),
                 AllowedOrigins = settings.AllowedOrigins,
                 LogLevel = settings.LogLevel,

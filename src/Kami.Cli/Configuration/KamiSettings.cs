@@ -67,4 +67,10 @@ internal sealed record KamiSettings
     public string? CompiledCacheDirectory => CacheMaxMb > 0 ? Paths.Cache : null;
 
     public long CompiledCacheMaxBytes => (long)CacheMaxMb << 20;
+
+    /// <summary>Which calls need a person's approval before their guest runs (<c>[approval]</c>).</summary>
+    public Kami.Core.Approval.ApprovalPolicy Approvals { get; init; } = Kami.Core.Approval.ApprovalPolicy.None;
+
+    /// <summary>The file holding the key that seals request state; null: <c>state.key</c> in the home.</summary>
+    public string? StateKeyFile { get; init; }
 }

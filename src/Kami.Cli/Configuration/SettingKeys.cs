@@ -13,6 +13,7 @@ internal static class SettingKeys
     public const string QueueLimit = "queue_limit";
     public const string ToolNames = "tool_names";
     public const string RateLimitPerMinute = "rate_limit_per_minute";
+    public const string StateKeyFile = "state_key_file";
     public const string AuditArguments = "audit_arguments";
     public const string Token = "token";
     public const string TokenFile = "token_file";

@@ -76,6 +76,8 @@ internal sealed class SettingsLoader
             MetricsPublic = Bool(root, SettingKeys.MetricsPublic),
             NetCredentials = CredentialReader.Read(root.GetSection(TomlConfigurationProvider.CredentialsSection)),
             NetAllowLists = AllowListReader.Read(root.GetSection(TomlConfigurationProvider.AllowListSection)),
+            Approvals = ApprovalReader.Read(root.GetSection(TomlConfigurationProvider.ApprovalSection)),
+            StateKeyFile = root[SettingKeys.StateKeyFile] is { Length: > 0 } stateKey ? stateKey : null,
         };
         var warnings = root.Providers.OfType<TomlConfigurationProvider>().SelectMany(p => p.Warnings).ToList();
         return new SettingsLoader(root, settings, warnings);

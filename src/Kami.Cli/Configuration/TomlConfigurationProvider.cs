@@ -72,7 +72,16 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
                     if (item.Key is not null && KeyParts(item.Key) is { Count: > 0 } toolParts) ReadAllowList(item, string.Join('.', toolParts));
                 continue;
             }
-            Warn(table, $"table [{table.Name?.ToString().Trim()}] is ignored; KAMI reads only top-level settings, [{AllowListSection}] and [{CredentialsSection}.\"<tool>\".\"<host>\"]");
+            if (table.Name is { } approvalName && KeyParts(approvalName) is [ApprovalSection, ..] approvalParts)
+            {
+                // Like a narrowing, a misread approval would let calls run that the operator meant a person to see.
+                if (table is not TableSyntax || approvalParts.Count != 1)
+                    throw Error(table, $"[{table.Name.ToString().Trim()}] is not how {ApprovalSection} is written: [{ApprovalSection}] then \"<tool id>\" = \"always\" (or default = \"when-granted\")");
+                foreach (var item in table.Items.OfType<KeyValueSyntax>())
+                    if (item.Key is not null && KeyParts(item.Key) is { Count: > 0 } toolParts) ReadApproval(item, string.Join('.', toolParts));
+                continue;
+            }
+            Warn(table, $"table [{table.Name?.ToString().Trim()}] is ignored; KAMI reads only top-level settings, [{AllowListSection}], [{ApprovalSection}] and [{CredentialsSection}.\"<tool>\".\"<host>\"]");
         }
     }
 
@@ -91,6 +100,23 @@ internal sealed class TomlConfigurationProvider(string file, IReadOnlySet<string
             }
             Data[$"{CredentialsSection}:{CredentialKey.Escape(tool)}:{CredentialKey.Escape(host)}:{key}"] = value.Value;
         }
+    }
+
+    /// <summary>Which calls need a person's approval: [approval] with "tool id" = "always" | "first-use" | "never", and default = (those or "when-granted").</summary>
+    public const string ApprovalSection = "approval";
+
+    private void ReadApproval(KeyValueSyntax kv, string tool)
+    {
+        var isDefault = tool == Kami.Core.Approval.ApprovalPolicy.DefaultKey;
+        if (!isDefault && !Kami.Core.Tools.ToolId.TryParse(tool, out _, out var idError))
+            throw Error(kv, $"[{ApprovalSection}] \"{tool}\" is not a tool id (or default): {idError}");
+        var text = (kv.Value as StringValueSyntax)?.Value;
+        var valid = text is not null && (Kami.Core.Approval.ApprovalPolicy.ParseMode(text) is not null || isDefault && text == Kami.Core.Approval.ApprovalPolicy.WhenGranted);
+        if (!valid)
+            throw Error(kv, $"[{ApprovalSection}] \"{tool}\" must be \"always\", \"first-use\" or \"never\"{(isDefault ? " (or \"when-granted\")" : "")}; found {kv.Value?.ToString()?.Trim()}");
+        var key = $"{ApprovalSection}:{tool}";
+        if (Data.ContainsKey(key)) throw Error(kv, $"[{ApprovalSection}] names \"{tool}\" twice");
+        Data[key] = text;
     }
 
     /// <summary>The table of operator narrowings: [net_allow_list] with "tool id" = ["host", ...].</summary>

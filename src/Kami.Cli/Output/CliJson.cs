@@ -83,6 +83,12 @@ internal sealed record HttpHopJson(string Method, string Host, bool Contacted, i
 
 internal sealed record ErrorJson(string Error, string Kind);
 
+/// <summary>One chain in <c>kami logs --verify --json</c>.</summary>
+internal sealed record ChainVerdictJson(string Chain, bool Ok, long Checked, long Unchained, ChainBreakJson? Break);
+
+/// <summary>Where and how a chain is broken: kind is <c>edited</c>, <c>missing</c> or <c>out of order</c>.</summary>
+internal sealed record ChainBreakJson(long? RecordId, long? Sequence, string Kind, string Detail);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(List<ToolSummaryJson>))]
@@ -93,6 +99,7 @@ internal sealed record ErrorJson(string Error, string Kind);
 [JsonSerializable(typeof(ExecJson))]
 [JsonSerializable(typeof(List<CallJson>))]
 [JsonSerializable(typeof(ErrorJson))]
+[JsonSerializable(typeof(List<ChainVerdictJson>))]
 [JsonSerializable(typeof(SignJson))]
 [JsonSerializable(typeof(PublishJson))]
 [JsonSerializable(typeof(VerifyJson))]

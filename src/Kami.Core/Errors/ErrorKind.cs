@@ -41,4 +41,7 @@ public enum ErrorKind
     Internal,
     /// <summary>The caller has used up a quota (calls per minute, fuel per day); the message says which and when it resets.</summary>
     QuotaExceeded,
+
+    /// <summary>The call needs a person's approval and did not get it (declined, or the client cannot be asked); no guest ran.</summary>
+    NotApproved,
 }

@@ -17,4 +17,13 @@ public sealed record ToolManifest(
 
     /// <summary>The signature recorded in <c>[tool] signature</c> / <c>signer_public_key</c> (as the Rust KAMI writes it), if any.</summary>
     public Trust.ToolSignature? Signature { get; init; }
+
+    /// <summary>The JSON Schema (an object schema, as JSON text) the tool's output must match (<c>[mcp] output_schema</c>); null: any output.</summary>
+    public string? OutputSchema { get; init; }
+
+    /// <summary>Prompts the package serves (<c>[[prompts]]</c>); none for a tool-only package, the Rust KAMI's among them.</summary>
+    public IReadOnlyList<PackagePrompt> Prompts { get; init; } = [];
+
+    /// <summary>Resources and resource templates the package serves (<c>[[resources]]</c>).</summary>
+    public IReadOnlyList<PackageResource> Resources { get; init; } = [];
 }

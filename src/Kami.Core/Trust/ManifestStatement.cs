@@ -42,6 +42,18 @@ public static class ManifestStatement
         Field(text, "max_memory_mb", s.MaxMemoryMb.ToString(CultureInfo.InvariantCulture));
         Field(text, "max_execution_ms", s.MaxExecutionMs.ToString(CultureInfo.InvariantCulture));
         Field(text, "max_fuel", s.MaxFuel.ToString(CultureInfo.InvariantCulture));
+        // What a package says to the client and the model besides its tool: appended only when present (see above).
+        if (manifest.OutputSchema is { } schema) Field(text, "output_schema", schema);
+        if (manifest.Prompts.Count > 0)
+            List(text, "prompts", manifest.Prompts.Select(p => string.Join(' ',
+                Value(p.Name), Value(p.Description), Value(string.Join('\n', p.Arguments)), Value(p.Text),
+                Value(p.Image?.MimeType ?? ""), Value(p.Image?.Base64 ?? ""),
+                Value(p.Resource?.Uri ?? ""), Value(p.Resource?.MimeType ?? ""), Value(p.Resource?.Text ?? ""),
+                Value(p.Ask?.Message ?? ""), Value(p.Ask?.Field ?? ""))));
+        if (manifest.Resources.Count > 0)
+            List(text, "resources", manifest.Resources.Select(r => string.Join(' ',
+                Value(r.Uri), Value(r.Name), Value(r.Description), Value(r.MimeType),
+                Value(r.Text is null ? "blob" : "text"), Value(r.Text ?? r.BlobBase64 ?? ""))));
         return text.ToString();
     }
 

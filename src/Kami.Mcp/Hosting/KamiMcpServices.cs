@@ -25,23 +25,31 @@ public static class KamiMcpServices
         services.TryAddSingleton<IToolExecutor>(sp => new RuntimeExecutor(sp.GetRequiredService<LazyToolRuntime>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KamiMetrics>();
-        services.AddSingleton(_ => new ToolRateLimiter(options.RateLimitPerMinute));
+        // A fleet's shared counter (PostgreSQL) makes the per-tool limit hold for the fleet; alone, a token bucket per tool here.
+        services.AddSingleton(sp => new ToolRateLimiter(options.RateLimitPerMinute, options.QuotaCounter, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IQuotaCounter>(sp => options.QuotaCounter ?? new InProcessQuotaCounter(sp.GetRequiredService<TimeProvider>()));
         // Created by the container so that it is disposed (and its queue drained) when the server stops.
         if (auditLog is not null)
-            services.AddSingleton(sp => new BufferedAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new GroupCommitAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Input.InputRounds(
+            new Input.RequestStateSealer(Input.StateKey.LoadOrCreate(options.StateKeyFile ?? Path.Combine(options.Paths.Home, Input.StateKey.DefaultFileName))),
+            sp.GetRequiredService<IQuotaCounter>(), options.Approvals, options.Runtime.EnvDenyList, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(registry);
         services.AddSingleton(sp => new ToolServices(sp.GetRequiredService<IToolExecutor>(), options.Paths, sp.GetRequiredService<ToolRateLimiter>(),
-            sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<BufferedAuditLog>(), options.AuditArguments,
+            sp.GetRequiredService<KamiMetrics>(), auditLog is null ? null : sp.GetRequiredService<GroupCommitAuditLog>(), options.AuditArguments,
             transport, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>())
         {
             CallObserver = options.CallObserver,
             Quotas = new QuotaGate(sp.GetRequiredService<IQuotaCounter>(), sp.GetRequiredService<TimeProvider>()),
+            Input = sp.GetRequiredService<Input.InputRounds>(),
         });
         services.AddSingleton(sp =>
         {
             var catalog = new ToolCatalog(registry, sp.GetRequiredService<ToolServices>(), options.ToolNames,
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Catalog"));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Catalog"))
+            {
+                Content = new Packages.PackageContentCatalog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Catalog")),
+            };
             catalog.Sync();
             return catalog;
         });
@@ -59,6 +67,13 @@ public static class KamiMcpServices
             o.Capabilities.Logging = new LoggingCapability();
 #pragma warning restore MCP9005
             o.ToolCollection = catalog.Tools;
+            // Packages' prompts and resources ([[prompts]], [[resources]] in tool.toml), served beside their tools.
+            o.PromptCollection = catalog.Content!.Prompts;
+            o.ResourceCollection = catalog.Content.Resources;
+            o.Capabilities.Prompts = new PromptsCapability { ListChanged = true };
+            o.Capabilities.Resources = new ResourcesCapability { ListChanged = true };
+            o.Capabilities.Completions = new CompletionsCapability();
+            o.Handlers.CompleteHandler = (request, cancellation) => ValueTask.FromResult(Packages.PackageCompletion.Complete(request, catalog));
             // KAMI registers no scoped services; a DI scope per request would be pure overhead on every call.
             o.ScopeRequests = false;
         });
@@ -80,6 +95,7 @@ public static class KamiMcpServices
             context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground();
             return result;
         }));
+        builder.WithRequestFilters(filters => Packages.PackageAccessFilters.Add(filters));
         builder.WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellation) =>
         {
             var name = context.Params?.Name ?? "";

@@ -15,7 +15,7 @@ public sealed record ServeOptions
     public RuntimeOptions Runtime { get; init; } = RuntimeOptions.Default;
     /// <summary>How tools are named in <c>tools/list</c>.</summary>
     public ToolNameStyle ToolNames { get; init; } = ToolNameStyle.Id;
-    /// <summary>Calls per minute each tool accepts (a token bucket per tool id); 0 or less means no limit.</summary>
+    /// <summary>Calls per minute each tool accepts (for the fleet when <see cref="QuotaCounter"/> is shared, else a token bucket per tool id in this process); 0 or less means no limit.</summary>
     public int RateLimitPerMinute { get; init; }
     /// <summary>Whether the audit log keeps each call's arguments (off: they may hold secrets).</summary>
     public bool AuditArguments { get; init; }
@@ -31,11 +31,15 @@ public sealed record ServeOptions
     /// <summary>OAuth 2.1 access tokens accepted beside the static tokens (HTTP only); null accepts none.</summary>
     public OAuthOptions? OAuth { get; init; }
 
-    /// <summary>Where callers' quota counters are kept; null keeps them in this process (a fleet passes a shared one).</summary>
+    /// <summary>Where callers' quota counters and the per-tool rate limit are kept; null keeps them in this process (a fleet passes a shared one).</summary>
     public IQuotaCounter? QuotaCounter { get; init; }
 
     /// <summary>Serve HTTP without a token (<c>--no-auth</c>); refused on anything but loopback.</summary>
     public bool NoAuth { get; init; }
+    /// <summary>Which calls need a person's approval before their guest runs (config.toml's <c>[approval]</c>).</summary>
+    public Kami.Core.Approval.ApprovalPolicy Approvals { get; init; } = Kami.Core.Approval.ApprovalPolicy.None;
+    /// <summary>The file holding the key that seals request state (made there when missing); null: <c>state.key</c> in the home.</summary>
+    public string? StateKeyFile { get; init; }
     /// <summary>Serve HTTP without sessions: every request stands alone (no server-to-client messages between requests).</summary>
     public bool Stateless { get; init; }
     /// <summary>Browser origins allowed besides loopback ones (exact, ignoring case; <c>*</c> allows any). Requests with no Origin are not checked.</summary>

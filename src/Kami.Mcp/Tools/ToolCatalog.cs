@@ -20,6 +20,9 @@ internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services,
 
     public ToolNameStyle NameStyle { get; } = nameStyle;
 
+    /// <summary>The served packages' prompts and resources, rebuilt with the tools; null serves none.</summary>
+    public Packages.PackageContentCatalog? Content { get; init; }
+
     public long LastStamp { get; private set; } = -1;
 
     /// <summary>The registry's change notifications, when it has them (a fleet's PostgreSQL); null means poll only.</summary>
@@ -68,6 +71,7 @@ internal sealed class ToolCatalog(IToolRegistry registry, ToolServices services,
                 }
                 foreach (var created in fresh) Tools.Add(created);
             }
+            Content?.Rebuild(Tools.ToArray().OfType<SandboxedTool>().Select(t => t.Installed), NameStyle);
             return true;
         }
     }

@@ -12,7 +12,7 @@ internal sealed record ToolServices(
     KamiPaths Paths,
     ToolRateLimiter RateLimiter,
     KamiMetrics Metrics,
-    IAuditLog? AuditLog,
+    GroupCommitAuditLog? AuditLog,
     bool AuditArguments,
     string Transport,
     ILoggerFactory LoggerFactory,
@@ -23,4 +23,7 @@ internal sealed record ToolServices(
 
     /// <summary>Holds callers to their quotas.</summary>
     public required QuotaGate Quotas { get; init; }
+
+    /// <summary>Input requests and approvals across a call's rounds; null where calls cannot ask (nothing seals state).</summary>
+    public Input.InputRounds? Input { get; init; }
 }

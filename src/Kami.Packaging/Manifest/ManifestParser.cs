@@ -57,6 +57,8 @@ public static partial class ManifestParser
 
         TableReader? tool = null, mcp = null, security = null;
         var arguments = new List<TableReader>();
+        var prompts = new List<TableReader>();
+        var resources = new List<TableReader>();
         foreach (var table in document.Tables)
         {
             var name = table.Name is null ? "" : TomlValues.KeyName(table.Name);
@@ -68,8 +70,10 @@ public static partial class ManifestParser
                 case (TableSyntax, K.McpTable): mcp = reader; break;
                 case (TableSyntax, K.SecurityTable): security = reader; break;
                 case (TableArraySyntax, K.ArgumentsTable): arguments.Add(reader); break;
+                case (TableArraySyntax, K.PromptsTable): prompts.Add(reader); break;
+                case (TableArraySyntax, K.ResourcesTable): resources.Add(reader); break;
                 default:
-                    problems.Add(ManifestProblem.Warning(file, line, name, $"table [{name}] is ignored; known tables are [tool], [mcp], [[mcp.arguments]] and [security]"));
+                    problems.Add(ManifestProblem.Warning(file, line, name, $"table [{name}] is ignored; known tables are [tool], [mcp], [[mcp.arguments]], [security], [[prompts]] and [[resources]]"));
                     break;
             }
         }
@@ -88,6 +92,7 @@ public static partial class ManifestParser
         if (mcp is not null && description is null && !problems.Any(p => p.Field == mcp.Field(K.Description)))
             problems.Add(ManifestProblem.Warning(file, mcp.Line, mcp.Field(K.Description), "[mcp] has no description; MCP clients will show the tool without one"));
         var additional = mcp?.Boolean(K.AdditionalArguments);
+        var outputSchema = ReadOutputSchema(mcp);
         mcp?.WarnUnknown(K.Mcp);
 
         var args = ReadArguments(arguments, file, problems);
@@ -96,9 +101,46 @@ public static partial class ManifestParser
         if (problems.Any(p => p.Severity == ProblemSeverity.Error) || id is null || version is null || wasm is null)
             return new(null, problems);
 
+        var packagePrompts = PackageContentReader.Prompts(prompts, file, problems);
+        var packageResources = PackageContentReader.Resources(resources, file, problems);
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error)) return new(null, problems);
+
         var manifest = new ToolManifest(id, string.IsNullOrWhiteSpace(name_) ? id.Value[(id.Value.LastIndexOf('.') + 1)..] : name_,
-            version, wasm, description ?? "", args, policy) { AllowsAdditionalArguments = additional ?? false, Signature = signature };
+            version, wasm, description ?? "", args, policy)
+        {
+            AllowsAdditionalArguments = additional ?? false, Signature = signature, Prompts = packagePrompts, Resources = packageResources,
+            OutputSchema = outputSchema,
+        };
         return new(manifest, problems);
+    }
+
+    /// <summary>The largest output schema a manifest may declare.</summary>
+    public const int MaxOutputSchemaChars = 64 * 1024;
+
+    // MCP wants an object schema; whether the rest is a sound JSON Schema is checked where it is used (the server builds it once).
+    private static string? ReadOutputSchema(TableReader? mcp)
+    {
+        var text = mcp?.String(K.OutputSchema, required: false);
+        if (text is null) return null;
+        if (text.Length > MaxOutputSchemaChars)
+        {
+            mcp!.Error(K.OutputSchema, $"{mcp.Field(K.OutputSchema)} is over {MaxOutputSchemaChars / 1024} KiB");
+            return null;
+        }
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty("type", out var type)
+                && type.ValueKind == System.Text.Json.JsonValueKind.String && type.GetString() == "object")
+                return text;
+            mcp!.Error(K.OutputSchema, $"{mcp.Field(K.OutputSchema)} must be a JSON Schema for an object ({{\"type\": \"object\", ...}})");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            mcp!.Error(K.OutputSchema, $"{mcp.Field(K.OutputSchema)} is not JSON: {e.Message}");
+        }
+        return null;
     }
 
     private static ToolId? ReadId(TableReader? tool, string file, List<ManifestProblem> problems)

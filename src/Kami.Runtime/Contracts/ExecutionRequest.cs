@@ -18,6 +18,8 @@ public sealed record ExecutionRequest(string ToolId, string WasmFile, SecurityPo
     public IGuestLogSink? LogSink { get; init; }
     /// <summary>Where the guest's progress reports go (the client asked for progress); null drops them.</summary>
     public IProgressSink? ProgressSink { get; init; }
+    /// <summary>The round's answers and what the guest asks for (kami:mcp/input); null: the guest's requests are refused as unsupported.</summary>
+    public InputSession? InputSession { get; init; }
 
     /// <summary>The installed tool's recorded signature, checked at load against <see cref="RuntimeOptions.Signatures"/>.</summary>
     public Kami.Core.Trust.ToolSignature? Signature { get; init; }

@@ -18,6 +18,8 @@ internal sealed class CallContext(string toolId, IGuestLogSink? sink, int maxLog
     public IGuestLogSink? Sink { get; } = sink;
     /// <summary>Where progress reports go; null when the caller did not ask for them.</summary>
     public IProgressSink? Progress { get; init; }
+    /// <summary>The round's input session (kami:mcp/input); null when the caller cannot answer input requests.</summary>
+    public InputSession? Input { get; init; }
     private readonly int _maxLogLines = maxLogLines;
 
     /// <summary>The running call's time, cancellation and policy; null while start functions run (no outbound requests then).</summary>

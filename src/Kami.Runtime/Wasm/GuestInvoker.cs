@@ -46,7 +46,7 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
         var fresh = worker is null ? null : _stock.Take(component, request);
         if (worker is not null) _stock.Called(component, request); // an idle worker may make its next instance while this one runs
         var started = Stopwatch.GetTimestamp();
-        var call = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages) { Progress = request.ProgressSink };
+        var call = new CallContext(request.ToolId, request.LogSink, options.MaxLogMessages) { Progress = request.ProgressSink, Input = request.InputSession };
         using var scope = call.Enter();
         try
         {

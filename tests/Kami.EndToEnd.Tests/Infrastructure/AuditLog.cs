@@ -26,8 +26,9 @@ public static class AuditLog
     }
 
     /// <summary>
-    /// The server writes audit records off the call path, so a record may land a moment after the call returned;
-    /// there is no event to await across processes, so this re-reads the log until one matches.
+    /// An answered call's record is committed before the answer, but a cancelled call (no answer) or one answered while
+    /// the database was slow is written a moment later; there is no event to await across processes, so this re-reads
+    /// the log until one matches.
     /// </summary>
     public static async Task<AuditRecord> WaitForAsync(KamiHome home, Func<AuditRecord, bool> match)
     {

@@ -165,6 +165,13 @@ public sealed partial class HttpServedKami : IServedKami
         await ProcessEnd.KillAsync(_process);
     }
 
+    /// <summary>Kills the server at once (SIGKILL on Unix: no shutdown code runs), as a crash or an OOM kill would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     /// <summary>A view of this server whose disposal ends only the clients made through it, not the server.</summary>
     public IServedKami Borrow() => new Borrowed(this);
 

@@ -2,12 +2,18 @@ using Kami.Core.Registry;
 
 namespace Kami.Mcp.Tests.InMemory;
 
-/// <summary>An audit log in a list; optionally blocks its writes until released, to hold the buffer's writer.</summary>
+/// <summary>An audit log in a list; optionally blocks its writes until released, to hold the writer, or fails them, as a database that is down.</summary>
 internal sealed class MemoryAuditLog : IAuditLog
 {
     private readonly List<CallRecord> _records = [];
 
     public ManualResetEventSlim? Gate { get; init; }
+
+    /// <summary>While set, every write throws, as an unreachable database does.</summary>
+    public volatile bool Down;
+
+    /// <summary>How many writes (transactions) succeeded.</summary>
+    public int Batches { get; private set; }
 
     public IReadOnlyList<CallRecord> Records
     {
@@ -19,7 +25,12 @@ internal sealed class MemoryAuditLog : IAuditLog
     public void RecordAll(IReadOnlyList<CallRecord> calls)
     {
         Gate?.Wait();
-        lock (_records) _records.AddRange(calls);
+        if (Down) throw new InvalidOperationException("the database cannot be reached");
+        lock (_records)
+        {
+            _records.AddRange(calls);
+            Batches++;
+        }
     }
 
     public IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null) => [.. Records.TakeLast(limit)];

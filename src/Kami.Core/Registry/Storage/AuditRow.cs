@@ -34,6 +34,18 @@ internal static class AuditRow
         (object?)call.Caller ?? DBNull.Value,
     ];
 
+    /// <summary>
+    /// The first <see cref="Columns"/>.Count columns of <paramref name="r"/> exactly as stored (null for NULL, integers
+    /// as 64-bit), what <see cref="AuditChain.Hash"/> is computed over when the record is written and when it is checked.
+    /// </summary>
+    public static object?[] Stored(IDataRecord r)
+    {
+        var values = new object?[Columns.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = r.GetValue(i) switch { DBNull => null, int n => (long)n, short n => (long)n, var v => v };
+        return values;
+    }
+
     /// <summary>The record in <paramref name="r"/>'s first <see cref="Columns"/>.Count columns.</summary>
     public static CallRecord Read(IDataRecord r) =>
         new(r.GetString(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetDouble(2),

@@ -11,8 +11,36 @@ internal sealed class ManifestDocument
     public string Wasm { get; set; } = "";
     public string Description { get; set; } = "";
     public bool AdditionalArguments { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? OutputSchema { get; set; }
     public List<ArgumentDocument> Arguments { get; set; } = [];
     public PolicyDocument Security { get; set; } = new();
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<PromptDocument>? Prompts { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<ResourceDocument>? Resources { get; set; }
+}
+
+internal sealed class PromptDocument
+{
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public List<string> Arguments { get; set; } = [];
+    public string Text { get; set; } = "";
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ImageMimeType { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ImageBase64 { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceUri { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceMimeType { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? ResourceText { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AskMessage { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? AskField { get; set; }
+}
+
+internal sealed class ResourceDocument
+{
+    public string Uri { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string MimeType { get; set; } = "";
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Text { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? BlobBase64 { get; set; }
 }
 
 internal sealed class ArgumentDocument

@@ -14,6 +14,7 @@ internal static class ManifestMapping
         Wasm = m.WasmPath,
         Description = m.Description,
         AdditionalArguments = m.AllowsAdditionalArguments,
+        OutputSchema = m.OutputSchema,
         Arguments = m.Arguments.Select(a => new ArgumentDocument
         {
             Name = a.Name, Type = a.Type.ToSchemaName(), Description = a.Description, Required = a.Required,
@@ -27,6 +28,17 @@ internal static class ManifestMapping
             MaxExecutionMs = m.Security.MaxExecutionMs,
             MaxFuel = m.Security.MaxFuel,
         },
+        Prompts = m.Prompts.Count == 0 ? null : [.. m.Prompts.Select(p => new PromptDocument
+        {
+            Name = p.Name, Description = p.Description, Arguments = [.. p.Arguments], Text = p.Text,
+            ImageMimeType = p.Image?.MimeType, ImageBase64 = p.Image?.Base64,
+            ResourceUri = p.Resource?.Uri, ResourceMimeType = p.Resource?.MimeType, ResourceText = p.Resource?.Text,
+            AskMessage = p.Ask?.Message, AskField = p.Ask?.Field,
+        })],
+        Resources = m.Resources.Count == 0 ? null : [.. m.Resources.Select(r => new ResourceDocument
+        {
+            Uri = r.Uri, Name = r.Name, Description = r.Description, MimeType = r.MimeType, Text = r.Text, BlobBase64 = r.BlobBase64,
+        })],
     }, RegistryJsonContext.Default.ManifestDocument);
 
     public static ToolManifest FromJson(string json)
@@ -50,6 +62,17 @@ internal static class ManifestMapping
                 MaxMemoryMb = s.MaxMemoryMb > 0 ? s.MaxMemoryMb : SecurityPolicy.DefaultMaxMemoryMb,
                 MaxExecutionMs = s.MaxExecutionMs > 0 ? s.MaxExecutionMs : SecurityPolicy.DefaultMaxExecutionMs,
                 MaxFuel = s.MaxFuel > 0 ? s.MaxFuel : SecurityPolicy.DefaultMaxFuel,
-            }) { AllowsAdditionalArguments = d.AdditionalArguments };
+            })
+        {
+            AllowsAdditionalArguments = d.AdditionalArguments,
+            OutputSchema = d.OutputSchema,
+            Prompts = [.. (d.Prompts ?? []).Select(p => new PackagePrompt(p.Name, p.Description, p.Arguments, p.Text)
+            {
+                Image = p.ImageBase64 is { } image ? (p.ImageMimeType ?? "", image) : null,
+                Resource = p.ResourceUri is { } uri ? (uri, p.ResourceMimeType ?? "text/plain", p.ResourceText ?? "") : null,
+                Ask = p.AskMessage is { } ask && p.AskField is { } field ? (ask, field) : null,
+            })],
+            Resources = [.. (d.Resources ?? []).Select(r => new PackageResource(r.Uri, r.Name, r.Description, r.MimeType) { Text = r.Text, BlobBase64 = r.BlobBase64 })],
+        };
     }
 }

@@ -1,0 +1,3 @@
+namespace Kami.Registry.Contract.Tests;
+
+public sealed class PostgresAuditChainContract : AuditChainContract<PostgresAdapter>;
