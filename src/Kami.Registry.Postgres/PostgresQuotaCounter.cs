@@ -15,6 +15,12 @@ public sealed class PostgresQuotaCounter(PostgresToolRegistry registry, TimeProv
     private readonly PostgresDatabase _database = registry.Database;
     private readonly InProcessQuotaCounter _fallback = new(time);
     private long _adds;
+    // A call waits at most this long for the shared count; Npgsql's connect timeout (10 s) is far longer, and a caller
+    // must not wait it out while the database restarts.
+    private static readonly TimeSpan AddBudget = TimeSpan.FromSeconds(1);
+    // After a failure, adds go straight to the replica's own count for this long, so an outage costs one wait, not one per call.
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+    private long _downUntilTicks;
 
     /// <summary>Whether the last add used this replica's own count because the database did not answer.</summary>
     public bool FellBack { get; private set; }
@@ -22,15 +28,22 @@ public sealed class PostgresQuotaCounter(PostgresToolRegistry registry, TimeProv
     /// <inheritdoc/>
     public async ValueTask<long> AddAsync(string key, QuotaWindow window, long amount, CancellationToken cancellationToken)
     {
+        if (time.GetUtcNow().UtcTicks < Interlocked.Read(ref _downUntilTicks))
+        {
+            FellBack = true;
+            return await _fallback.AddAsync(key, window, amount, cancellationToken).ConfigureAwait(false);
+        }
         try
         {
-            var total = await Task.Run(() => Add(key, window, amount), cancellationToken).ConfigureAwait(false);
+            // An add that outlives its budget may still land later: the shared count can then run over by that add.
+            var total = await Task.Run(() => Add(key, window, amount), cancellationToken).WaitAsync(AddBudget, cancellationToken).ConfigureAwait(false);
             FellBack = false;
             return total;
         }
-        catch (Exception e) when (e is Kami.Core.Errors.KamiException or NpgsqlException or InvalidOperationException)
+        catch (Exception e) when (e is Kami.Core.Errors.KamiException or NpgsqlException or InvalidOperationException or TimeoutException)
         {
             FellBack = true;
+            Interlocked.Exchange(ref _downUntilTicks, time.GetUtcNow().Add(RetryAfter).UtcTicks);
             return await _fallback.AddAsync(key, window, amount, cancellationToken).ConfigureAwait(false);
         }
     }
