@@ -47,7 +47,7 @@ internal sealed class PackagePromptPrimitive(InstalledTool tool, PackagePrompt p
         if (prompt.Resource is { } resource)
         {
             var uri = Fill(resource.Uri, values);
-            if (PackageUris.Problem(uri) is { } why) throw new McpProtocolException($"the resource URI \"{uri}\" of prompt {name} {why}", McpErrorCode.InvalidParams);
+            if (ClientContent.UriProblem(uri) is { } why) throw new McpProtocolException($"the resource URI \"{uri}\" of prompt {name} {why}", McpErrorCode.InvalidParams);
             messages.Add(new PromptMessage
             {
                 Role = Role.User,

@@ -12,7 +12,6 @@ namespace Kami.Packaging.Manifest;
 /// </summary>
 internal static partial class PackageContentReader
 {
-    private static readonly string[] ImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]{1,64}$")]
     private static partial Regex Name();
@@ -48,14 +47,14 @@ internal static partial class PackageContentReader
                 table.Error(K.Arguments, $"{table.Field(K.Arguments)} entry \"{argument}\" must be 1-64 letters, digits, '_', '-' or '.'");
             if ((imageType is null) != (image is null))
                 table.Error(image is null ? K.ImageMimeType : K.ImageBase64, $"{K.ImageMimeType} and {K.ImageBase64} go together");
-            else if (imageType is not null && !ImageTypes.Contains(imageType))
-                table.Error(K.ImageMimeType, $"{table.Field(K.ImageMimeType)} = \"{imageType}\" is not one of {string.Join(", ", ImageTypes)}");
+            else if (imageType is not null && !ClientContent.ImageTypes.Contains(imageType))
+                table.Error(K.ImageMimeType, $"{table.Field(K.ImageMimeType)} = \"{imageType}\" is not one of {string.Join(", ", ClientContent.ImageTypes)}");
             else if (image is not null && !IsBase64(image))
                 table.Error(K.ImageBase64, $"{table.Field(K.ImageBase64)} is not valid base64");
             if ((resourceUri is null) != (resourceText is null))
                 table.Error(resourceUri is null ? K.ResourceUri : K.ResourceText, $"{K.ResourceUri} and {K.ResourceText} go together");
             // A URI made of arguments is checked when the prompt is got, once the arguments are in.
-            else if (resourceUri is not null && !Placeholder().IsMatch(resourceUri) && PackageUris.Problem(resourceUri) is { } why)
+            else if (resourceUri is not null && !Placeholder().IsMatch(resourceUri) && ClientContent.UriProblem(resourceUri) is { } why)
                 table.Error(K.ResourceUri, $"{table.Field(K.ResourceUri)} = \"{resourceUri}\" {why}");
             if ((askMessage is null) != (askField is null))
                 table.Error(askMessage is null ? K.AskMessage : K.AskField, $"{K.AskMessage} and {K.AskField} go together");
@@ -87,7 +86,7 @@ internal static partial class PackageContentReader
             table.WarnUnknown(K.Resource);
             if (uri is null || name is null || mime is null) continue;
             var template = uri.Contains('{');
-            if (PackageUris.Problem(Placeholder().Replace(uri, "x")) is { } why) { table.Error(K.Uri, $"{table.Field(K.Uri)} = \"{uri}\" {why}"); continue; }
+            if (ClientContent.UriProblem(Placeholder().Replace(uri, "x")) is { } why) { table.Error(K.Uri, $"{table.Field(K.Uri)} = \"{uri}\" {why}"); continue; }
             if (!seen.Add(uri)) { table.Error(K.Uri, $"resource \"{uri}\" is declared twice"); continue; }
             if (!MimeType().IsMatch(mime)) table.Error(K.MimeType, $"{table.Field(K.MimeType)} = \"{mime}\" is not a MIME type");
             if ((text is null) == (blob is null)) table.Error(K.Text, $"a resource has exactly one of {K.Text} and {K.BlobBase64}");

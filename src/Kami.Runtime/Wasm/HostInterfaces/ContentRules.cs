@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using Kami.Core.Tools;
 using Kami.Runtime.Contracts;
 
 namespace Kami.Runtime.Wasm.HostInterfaces;
@@ -16,13 +17,10 @@ internal static class ContentRules
     public const int MaxNameChars = 256;
     public const int MaxDescriptionChars = 1024;
 
-    public static readonly string[] ImageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
-    public static readonly string[] AudioTypes = ["audio/wav", "audio/mpeg", "audio/ogg", "audio/webm", "audio/flac", "audio/aac", "audio/mp4"];
-    private static readonly string[] RefusedSchemes = ["javascript", "data", "file", "vbscript"];
 
     public static string? MediaRefusal(bool audio, string mimeType, string dataBase64)
     {
-        var allowed = audio ? AudioTypes : ImageTypes;
+        var allowed = audio ? ClientContent.AudioTypes : ClientContent.ImageTypes;
         if (!allowed.Contains(mimeType, StringComparer.Ordinal))
             return $"{(audio ? "audio" : "image")} MIME type \"{Shorten(mimeType)}\" is not allowed (use {string.Join(", ", allowed)})";
         return Base64Refusal(dataBase64, "data-base64");
@@ -37,7 +35,7 @@ internal static class ContentRules
     {
         if (uri.Length > MaxUriChars) return $"the URI is {uri.Length:N0} characters; at most {MaxUriChars:N0} are allowed";
         if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed)) return $"\"{Shorten(uri)}\" is not an absolute URI";
-        if (RefusedSchemes.Contains(parsed.Scheme, StringComparer.OrdinalIgnoreCase)) return $"URIs with the scheme \"{parsed.Scheme}:\" are not allowed in a result";
+        if (ClientContent.IsRefusedScheme(parsed.Scheme)) return $"URIs with the scheme \"{parsed.Scheme}:\" are not allowed in a result";
         return null;
     }
 
