@@ -42,11 +42,6 @@ internal static class ApprovalGate
     }
 
     /// <summary>True only for an accepting answer that says yes; a decline, a cancel or anything else is no.</summary>
-    public static bool Approves(JsonElement answer)
-    {
-        if (answer.ValueKind != JsonValueKind.Object) return false;
-        if (!answer.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.String || action.GetString() != "accept") return false;
-        return answer.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object
-            && content.TryGetProperty(Field, out var approve) && approve.ValueKind == JsonValueKind.True;
-    }
+    public static bool Approves(JsonElement answer) =>
+        ElicitAnswer.TryAccepted(answer, Field, out var approve) && approve.ValueKind == JsonValueKind.True;
 }

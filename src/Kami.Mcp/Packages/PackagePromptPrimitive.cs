@@ -69,9 +69,7 @@ internal sealed class PackagePromptPrimitive(InstalledTool tool, PackagePrompt p
             var answer = response.RawValue;
             if (answer.ValueKind != JsonValueKind.Object)
                 throw new McpProtocolException($"inputResponses.{ask.Field} must be an object: the client's elicitation result", McpErrorCode.InvalidParams);
-            if (answer.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String && action.GetString() == "accept"
-                && answer.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Object
-                && content.TryGetProperty(ask.Field, out var value))
+            if (Input.ElicitAnswer.TryAccepted(answer, ask.Field, out var value))
             {
                 var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
                 return text.Length <= MaxArgumentChars ? text
