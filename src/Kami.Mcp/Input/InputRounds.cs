@@ -26,16 +26,15 @@ internal sealed class InputRounds(RequestStateSealer sealer, IQuotaCounter count
     // First-use approvals are remembered for as long as a counter window can be.
     private static readonly QuotaWindow Forever = new(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddYears(200));
 
-    public ApprovalPolicy Approvals => approvals;
-
     /// <summary>Reads the round's state and answers; a state that is not this call's is a protocol error (-32602).</summary>
     public async ValueTask<InputRound> BeginAsync(RequestContext<CallToolRequestParams> request, InstalledTool tool, Caller caller, string arguments, CancellationToken cancellation)
     {
-        var argumentsSha256 = RequestStateSealer.Sha256(arguments);
         var client = ClientInput.Of(request);
         RequestState? previous = null;
+        string? argumentsSha256 = null;
         if (request.Params?.RequestState is { } sealedState)
         {
+            argumentsSha256 = RequestStateSealer.Sha256(arguments);
             previous = sealer.Open(sealedState) ?? throw Invalid("requestState was not issued by this server (or was changed); start the call again without it");
             if (previous.Tool != tool.Id.Value || previous.Version != tool.Manifest.Version.ToString() || previous.ArgumentsSha256 != argumentsSha256 || previous.Caller != caller.Name)
                 throw Invalid("requestState was issued for another call (tool, version, arguments or client differ); start the call again without it");
@@ -56,7 +55,7 @@ internal sealed class InputRounds(RequestStateSealer sealer, IQuotaCounter count
         }
         if (answers.Count > MaxAnswers || answers.Sum(a => Encoding.UTF8.GetByteCount(a.Value)) > MaxAnswerBytes)
             throw Invalid($"inputResponses hold more than a call may carry ({MaxAnswers} answers, {MaxAnswerBytes / 1024} KiB in all)");
-        return new InputRound(previous, answers, client, argumentsSha256);
+        return new InputRound(previous, answers, client, arguments, argumentsSha256);
     }
 
     /// <summary>
@@ -65,6 +64,7 @@ internal sealed class InputRounds(RequestStateSealer sealer, IQuotaCounter count
     /// </summary>
     public async ValueTask<Approval> ApproveAsync(InputRound round, InstalledTool tool, Caller caller, string arguments, CancellationToken cancellation)
     {
+        if (!approvals.Any) return Approval.NotNeeded;
         var mode = approvals.For(tool.Id.Value, tool.Manifest.Security);
         if (mode == ApprovalMode.Never || round.Approved) return Approval.NotNeeded;
         var firstUseKey = $"approved:{caller.QuotaKey}:{tool.Id.Value}@{tool.Manifest.Version}";
@@ -100,7 +100,7 @@ internal sealed class InputRounds(RequestStateSealer sealer, IQuotaCounter count
     {
         var now = time.GetUtcNow();
         // Only what the guest may read again goes forward: the answers it was given, never the host's own.
-        var answers = round.Answers.Where(a => !a.Key.StartsWith("kami", StringComparison.OrdinalIgnoreCase)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var answers = round.GuestAnswers();
         return sealer.Seal(new RequestState(tool.Id.Value, tool.Manifest.Version.ToString(), round.ArgumentsSha256, caller.Name,
             now.ToUnixTimeSeconds(), now.Add(Lifetime).ToUnixTimeSeconds(), RequestStateSealer.NewId())
         {

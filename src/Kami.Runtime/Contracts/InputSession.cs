@@ -9,6 +9,12 @@ namespace Kami.Runtime.Contracts;
 /// </summary>
 public sealed class InputSession(IReadOnlyDictionary<string, string> answers, IReadOnlySet<string> supportedMethods, string? kept)
 {
+    /// <summary>Input keys starting with this (any case) are the host's own, e.g. an approval; a guest can neither ask nor read them.</summary>
+    public const string HostKeyPrefix = "kami";
+
+    /// <summary>True for a key that belongs to the host, not the guest.</summary>
+    public static bool IsHostKey(string key) => key.StartsWith(HostKeyPrefix, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>At most this many requests a round may leave pending.</summary>
     public const int MaxPending = 16;
 

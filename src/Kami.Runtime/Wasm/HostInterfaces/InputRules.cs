@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Kami.Runtime.Contracts;
 
 namespace Kami.Runtime.Wasm.HostInterfaces;
 
@@ -13,7 +14,6 @@ internal static class InputRules
     public const int MaxKeyChars = 64;
     public const int MaxParamsBytes = 64 * 1024;
     public const int MaxKeptBytes = 16 * 1024;
-    public const string ReservedKeyPrefix = "kami";
 
     public static IReadOnlySet<string> Methods { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -27,7 +27,7 @@ internal static class InputRules
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')) return $"an input request's key may hold only letters, digits, '_', '-' and '.' (got \"{Shown(key)}\")";
         }
-        return key.StartsWith(ReservedKeyPrefix, StringComparison.OrdinalIgnoreCase) ? $"input request keys starting with \"{ReservedKeyPrefix}\" are the host's own" : null;
+        return InputSession.IsHostKey(key) ? $"input request keys starting with \"{InputSession.HostKeyPrefix}\" are the host's own" : null;
     }
 
     public static string? MethodRefusal(string method) =>
