@@ -41,15 +41,23 @@ async function connect(url) {
   return { client, served: () => servedBy, label: (text) => { callLabel = text; servedBy = null; }, close: () => client.close().catch(() => {}) };
 }
 
-/** HAProxy's log lines `fleet <call> <backend>/<server> <status> <termination state>`, by call label. */
+/**
+ * HAProxy's log lines `fleet <call> <backend>/<server> <status> <termination state>`, by call label: every line of
+ * a call, in the order HAProxy logged them. The first is the call itself. A later one is what the client sent under
+ * the same label after it, such as the `notifications/cancelled` it posts when the call times out (answered 202 by
+ * whichever replica HAProxy picks), which must not hide where the call went.
+ */
 function haproxyLog(path) {
   const byCall = new Map();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const m = /^fleet (\S+) \S+?\/(\S+) (-?\d+) (\S+)/.exec(line);
-    if (m && m[1] !== '-') byCall.set(m[1], { server: m[2], status: Number(m[3]), termination: m[4] });
+    if (!m || m[1] === '-') continue;
+    if (!byCall.has(m[1])) byCall.set(m[1], []);
+    byCall.get(m[1]).push({ server: m[2], status: Number(m[3]), termination: m[4] });
   }
   return byCall;
 }
+const describeProxied = (lines) => lines?.map((l) => `${l.server} ${l.status} ${l.termination}`).join(', then ') ?? 'no log line';
 
 function run(command, args, env) {
   return new Promise((resolve) => {
@@ -176,9 +184,11 @@ async function fleet(config) {
   // HAProxy closes the client's connection instead, so that the client may retry (its http-reuse behaviour), and the
   // client sees "other side closed". Those count as in flight on the killed replica only if they started within
   // the 2 s HAProxy needs to take it out (fall 2 × inter 500 ms, plus a margin). A call HAProxy could not deliver
-  // (connection refused) goes to another replica (redispatch). Anything else is a failure of the fleet.
+  // (connection refused) goes to another replica (redispatch). A call whose answer had begun (the SSE headers were
+  // out) when its replica died fails only at the client's timeout: the SDK keeps waiting on a stream that ended
+  // without the answer. Anything else is a failure of the fleet.
   const proxied = haproxyLog(config.haproxyLog);
-  const onVictim = (c) => proxied.get(c.text)?.server === victim.name ||
+  const onVictim = (c) => proxied.get(c.text)?.[0].server === victim.name ||
     (!proxied.has(c.text) && /other side closed|UND_ERR_SOCKET/.test(c.error) && c.start <= killedAt + 2000);
   const inFlight = failed.filter((c) => !c.answered && killedAt !== null && c.end >= killedAt && onVictim(c));
   const other = failed.filter((c) => !inFlight.includes(c));
@@ -186,8 +196,11 @@ async function fleet(config) {
   console.log(`load: ${chaos.calls.length} calls at ${config.concurrency}-way through HAProxy in ${chaos.seconds.toFixed(1)} s: ` +
     `${chaos.rate.toFixed(0)} calls/s, p50 ${ms(chaos.p50)}, p99 ${ms(chaos.p99)}; failed ${failed.length} ` +
     `(${inFlight.length} in flight on the killed replica, ${other.length} other)`);
+  const inFlightKinds = {};
+  for (const c of inFlight) { const kind = /timed out/i.test(c.error) ? 'timed out' : c.error.slice(0, 60); inFlightKinds[kind] = (inFlightKinds[kind] ?? 0) + 1; }
+  if (inFlight.length) console.log(`  in flight on ${victim.name}: ${JSON.stringify(inFlightKinds)}`);
   for (const c of other.slice(0, 10))
-    console.log(`  failed call ${c.text} (HAProxy: ${c.proxied ? `${c.proxied.server} ${c.proxied.status} ${c.proxied.termination}` : 'no log line'}): ${c.error}`);
+    console.log(`  failed call ${c.text} (HAProxy: ${describeProxied(c.proxied)}): ${c.error}`);
   check(inFlight.length <= config.concurrency, `at most ${config.concurrency} calls failed in flight on the killed replica (${inFlight.length})`);
   check(other.length === 0, `no other call failed (${other.length})`);
   const byReplica = {};
