@@ -100,6 +100,7 @@ done
 # a second; a connection refused (the replica just died) is retried on another replica (redispatch). It names the
 # replica that answered in X-Kami-Replica, so the driver can match calls to audit records.
 lb_port="$(free_port)"
+lb1_port="$(free_port)" # the first replica alone behind HAProxy: what the hop costs, apart from the replicas
 cat >"$work/haproxy.cfg" <<EOF
 global
     maxconn 4096
@@ -126,6 +127,13 @@ backend kami
     http-response set-header X-Kami-Replica %[srv_name]
     default-server inter 500ms fall 2 rise 2 maxconn 256
 $haproxy_servers
+frontend mcp_one
+    bind 127.0.0.1:$lb1_port
+    http-request capture req.hdr(x-fleet-call) len 40
+    default_backend kami_one
+backend kami_one
+    http-response set-header X-Kami-Replica %[srv_name]
+$(sed -n 1p <<<"$haproxy_servers" | sed 's/ check$//')
 EOF
 "$haproxy" -v | sed -n 1p >&2
 "$haproxy" -f "$work/haproxy.cfg" -db >"$work/haproxy.log" 2>&1 &
@@ -141,6 +149,7 @@ cat >"$work/config.json" <<EOF
   "db": "$db",
   "adminHome": "$work/admin",
   "haproxy": "http://127.0.0.1:$lb_port/mcp",
+  "haproxyOne": "http://127.0.0.1:$lb1_port/mcp",
   "haproxyLog": "$work/haproxy.log",
   "replicas": [$replicas_json],
   "postgresRestart": ["$root/scripts/postgres.sh", "restart", "$pg_dir", "3"],

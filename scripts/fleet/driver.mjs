@@ -146,11 +146,15 @@ async function fleet(config) {
 
   // 2. Speed: one replica directly, then the three behind HAProxy (after a warm-up that compiles the tool on each).
   await load(config.haproxy, tool, config.warmupCalls, config.concurrency, 'warmup');
+  // One replica alone behind HAProxy too, so the hop's cost can be told apart from the three replicas'.
   const one = await load(config.replicas[0].url, tool, config.speedCalls, config.concurrency, 'direct');
+  const oneProxied = await load(config.haproxyOne, tool, config.speedCalls, config.concurrency, 'proxied');
   const three = await load(config.haproxy, tool, config.speedCalls, config.concurrency, 'balanced');
-  console.log(`speed: 1 replica direct ${one.rate.toFixed(0)} calls/s (p50 ${ms(one.p50)}, p99 ${ms(one.p99)}); ` +
-    `3 replicas through HAProxy ${three.rate.toFixed(0)} calls/s (p50 ${ms(three.p50)}, p99 ${ms(three.p99)}); ratio ${(three.rate / one.rate).toFixed(2)}x`);
-  check(one.calls.every((c) => c.ok) && three.calls.every((c) => c.ok), 'every call of the speed runs succeeded');
+  const figures = (r) => `${r.rate.toFixed(0)} calls/s (p50 ${ms(r.p50)}, p99 ${ms(r.p99)})`;
+  console.log(`speed: 1 replica direct ${figures(one)}; 1 replica through HAProxy ${figures(oneProxied)}; ` +
+    `3 replicas through HAProxy ${figures(three)}; 3 through HAProxy / 1 direct ${(three.rate / one.rate).toFixed(2)}x ` +
+    `(the hop alone ${(oneProxied.rate / one.rate).toFixed(2)}x, 3 / 1 both through HAProxy ${(three.rate / oneProxied.rate).toFixed(2)}x)`);
+  check([one, oneProxied, three].every((r) => r.calls.every((c) => c.ok)), 'every call of the speed runs succeeded');
 
   // 3. The load: a replica killed with SIGKILL and PostgreSQL restarted while calls run.
   const victim = config.replicas[config.replicas.length - 1];
@@ -221,7 +225,7 @@ async function fleet(config) {
     `after the restart PostgreSQL has ${live.length} LISTEN connections, one per live replica (${listening.stdout.trim() || listening.stderr.trim()})`);
 
   // 5. Every call that got an answer is in the fleet's audit log (kami logs with KAMI_DB), with the replica that ran it.
-  const answered = [one, three, chaos].flatMap((r) => r.calls).filter((c) => c.answered);
+  const answered = [one, oneProxied, three, chaos].flatMap((r) => r.calls).filter((c) => c.answered);
   let logged = new Map();
   for (let attempt = 0; attempt < 10; attempt++) {
     const logs = await admin('logs', '--json', '--limit', '100000', '--tool', tool);
