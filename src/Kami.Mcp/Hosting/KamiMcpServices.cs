@@ -92,7 +92,9 @@ public static class KamiMcpServices
             result.TimeToLive = ToolListTimeToLive;
             result.CacheScope = CacheScope.Private;
             // The tools are listed; get ready for the first call while the agent decides what to call.
-            context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground();
+            var listed = result.Tools.Select(t => t.Name).ToList();
+            var served = context.Services!.GetRequiredService<ToolCatalog>();
+            context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground(() => FirstCallCandidates.Of(listed, served, options.Paths, auditLog));
             return result;
         }));
         builder.WithRequestFilters(filters => Packages.PackageAccessFilters.Add(filters));

@@ -9,8 +9,8 @@ internal sealed class RuntimeExecutor(LazyToolRuntime runtime) : IToolExecutor
 {
     public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation) => runtime.Value.ExecuteAsync(request, cancellation);
 
-    /// <summary>Makes the runtime in the background (after tools/list, while the agent decides what to call).</summary>
-    public void WarmInBackground() => runtime.WarmInBackground();
+    /// <summary>Makes the runtime and gets the named tools ready in the background (after tools/list, while the agent decides what to call).</summary>
+    public void WarmInBackground(Func<IEnumerable<ExecutionRequest>> toolsToPrepare) => runtime.WarmInBackground(toolsToPrepare);
 
     /// <summary>Drops the instances made ahead for a replaced, removed or disabled tool (none before the runtime is made).</summary>
     public void Forget(string toolId)

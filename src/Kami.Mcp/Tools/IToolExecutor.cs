@@ -10,8 +10,11 @@ internal interface IToolExecutor
 {
     Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellation);
 
-    /// <summary>Gets ready for the first call off the call path, when there is anything to get ready (a fake has nothing).</summary>
-    void WarmInBackground()
+    /// <summary>
+    /// Gets ready for the first call off the call path, when there is anything to get ready (a fake has nothing):
+    /// the sandbox, then the tools <paramref name="toolsToPrepare"/> names (most likely first), evaluated off the call path.
+    /// </summary>
+    void WarmInBackground(Func<IEnumerable<ExecutionRequest>> toolsToPrepare)
     {
     }
 

@@ -75,6 +75,15 @@ public sealed class ExecutionScheduler : IDisposable
         return call.Task;
     }
 
+    /// <summary>Wakes a sleeping worker (if any) with no call for it, so it does the idle work there is now.</summary>
+    internal void NudgeIdle()
+    {
+        foreach (var worker in _workers)
+        {
+            if (worker.TryWake()) return;
+        }
+    }
+
     private void WorkLoop(object? state)
     {
         var worker = (SchedulerWorker)state!;

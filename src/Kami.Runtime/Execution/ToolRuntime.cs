@@ -88,6 +88,35 @@ public sealed class ToolRuntime : IDisposable
         return _engine.Compiler.Counts.Compiled > before;
     }
 
+    /// <summary>
+    /// Gets a tool ready for its first call, off the call path: loads its component with the checks a call makes (the
+    /// pin, the signature policy) and has an idle worker make one instance of it under the request's policy. Only
+    /// what is already compiled (loaded, or in the compiled cache): it never compiles, so a tool nobody has run in this
+    /// home costs nothing until its first call. False when it prepared nothing: not pinned (dev mode), not compiled
+    /// yet, or a check failed (the call reports that itself, with its message).
+    /// </summary>
+    public bool Prepare(ExecutionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ExpectedSha256 is not { } sha || (!_loader.IsLoaded(sha) && !_engine.Compiler.Holds(sha))) return false;
+        try
+        {
+            Options.Components.EnsureLocal(sha, request.WasmFile);
+            var component = _loader.Load(request.ToolId, request.WasmFile, sha, request.Signature, request.Manifest, request.Policy);
+            _invoker.Prime(component, request);
+            _scheduler.NudgeIdle();
+            return true;
+        }
+        catch (KamiException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Components this runtime compiled from .wasm bytes, and loaded already compiled from the on-disk cache.</summary>
     public (long Compiled, long Loaded) Compilations => _engine.Compiler.Counts;
 

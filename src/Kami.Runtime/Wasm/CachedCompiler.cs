@@ -21,6 +21,9 @@ internal sealed class CachedCompiler(Engine engine, CompiledCache? cache, string
 
     public CompiledCache? Cache => cache;
 
+    /// <summary>Whether the cache has an artifact for these bytes (not yet checked: <see cref="TryLoad"/> checks it).</summary>
+    public bool Holds(string sha256) => cache is not null && sha256.Length > 0 && File.Exists(cache.PathOf(KeyOf(sha256)));
+
     /// <summary>
     /// The compiled form of the bytes whose SHA-256 is <paramref name="sha256"/>, from the cache, or null when it holds
     /// none that verifies and loads. Asking for it before those bytes are hashed is safe: only this home wrote it, from

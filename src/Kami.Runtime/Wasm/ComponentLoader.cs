@@ -28,6 +28,9 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
     private readonly ConcurrentDictionary<(string Digest, ToolSignature Signature), bool> _verifiedManifests = new();
     private readonly long _recheckTicks = (long)(engine.Options.IntegrityRecheckInterval.TotalSeconds * time.TimestampFrequency);
 
+    /// <summary>Whether the component with this SHA-256 is loaded (compiled and kept in memory).</summary>
+    public bool IsLoaded(string sha256) => _bySha.TryGet(sha256, out _);
+
     /// <param name="toolId">The tool, for messages.</param>
     /// <param name="wasmFile">Its component.</param>
     /// <param name="expectedSha256">The install pin; null only in dev mode, where nothing is pinned or signed.</param>

@@ -38,6 +38,12 @@ internal sealed class GuestInvoker : IWorkerLifecycle, IDisposable
     /// <summary>Drops the instances made ahead for a tool (its package was replaced, removed or disabled).</summary>
     public void Forget(string toolId) => _stock.Forget(toolId);
 
+    /// <summary>Has an idle worker make one instance of a tool before its first call (see <see cref="ReadyInstanceStock.Prime"/>).</summary>
+    public void Prime(LoadedComponent component, ExecutionRequest request)
+    {
+        if (_engine.Options.PrepareInstances) _stock.Prime(component, request);
+    }
+
     public ExecutionResult Invoke(LoadedComponent component, ExecutionRequest request, CancellationToken cancellation, TimeSpan queueWait)
     {
         var options = _engine.Options;

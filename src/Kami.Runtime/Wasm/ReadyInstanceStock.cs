@@ -70,11 +70,26 @@ internal sealed class ReadyInstanceStock(int capacity, int perTool, ReadyInstanc
                 if (lane is null) lane = new Lane(component, request with { Input = "", LogSink = null, ProgressSink = null });
                 else _lanes.Remove(lane);
                 lane.Failed = false;
+                lane.Wanted = null;
                 _lanes.Insert(0, lane);
                 while (_lanes.Count > Capacity) (dropped ??= []).AddRange(Drop(_lanes[^1]));
             }
         }
         DisposeAll(dropped);
+    }
+
+    /// <summary>
+    /// Asks for one instance of a tool that has not been called yet (a host getting ready for an agent's first calls),
+    /// after the tools that have been: it never displaces a called tool's stock, and is ignored when the stock already
+    /// serves <see cref="Capacity"/> tools or the tool has a lane. Its first call makes it an ordinary lane.
+    /// </summary>
+    public void Prime(LoadedComponent component, ExecutionRequest request)
+    {
+        lock (_lock)
+        {
+            if (_disposed || !FreshInstance.CanBeMadeAhead(request) || Find(request.ToolId) is not null || _lanes.Count >= Capacity) return;
+            _lanes.Add(new Lane(component, request with { Input = "", LogSink = null, ProgressSink = null }) { Wanted = 1 });
+        }
     }
 
     /// <summary>
@@ -89,7 +104,7 @@ internal sealed class ReadyInstanceStock(int capacity, int perTool, ReadyInstanc
         lock (_lock)
         {
             if (_disposed) return false;
-            target = _lanes.FirstOrDefault(lane => !lane.Failed && lane.Ready.Count + lane.Making < PerTool);
+            target = _lanes.FirstOrDefault(lane => !lane.Failed && lane.Ready.Count + lane.Making < (lane.Wanted ?? PerTool));
             if (target is null) return false;
             if (_held >= Capacity)
             {
@@ -182,6 +197,8 @@ internal sealed class ReadyInstanceStock(int capacity, int perTool, ReadyInstanc
         public Stack<FreshInstance> Ready { get; } = new();
         public int Making;
         public bool Failed;
+        // How many to keep ready: PerTool (null) once called; one for a tool primed before its first call.
+        public int? Wanted;
         public bool Dropped;
 
         public bool Fits(LoadedComponent component, ExecutionRequest request) =>

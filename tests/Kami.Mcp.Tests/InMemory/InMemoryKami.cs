@@ -28,14 +28,21 @@ internal sealed class InMemoryKami : IAsyncDisposable
     private bool _disposed;
 
     /// <param name="executor">The fake that answers calls; null runs them in the real sandbox.</param>
-    public InMemoryKami(FakeRegistry registry, IToolExecutor? executor, MemoryAuditLog? audit = null, ToolNameStyle names = ToolNameStyle.Id)
+    /// <param name="runtime">The sandbox's settings when <paramref name="executor"/> is null; the defaults when null.</param>
+    public InMemoryKami(FakeRegistry registry, IToolExecutor? executor, MemoryAuditLog? audit = null, ToolNameStyle names = ToolNameStyle.Id,
+        Kami.Runtime.Contracts.RuntimeOptions? runtime = null)
     {
         Registry = registry;
         var services = new ServiceCollection();
         services.AddLogging(b => b.ClearProviders().AddProvider(Log).SetMinimumLevel(LogLevel.Trace));
         if (executor is not null) services.AddSingleton(executor);
         services.AddSingleton<TimeProvider>(Time);
-        var options = new ServeOptions { Paths = KamiPaths.ForHome(Path.Combine(Path.GetTempPath(), "kami-inmemory-unused")), ToolNames = names };
+        var options = new ServeOptions
+        {
+            Paths = KamiPaths.ForHome(Path.Combine(Path.GetTempPath(), "kami-inmemory-unused")),
+            ToolNames = names,
+            Runtime = runtime ?? Kami.Runtime.Contracts.RuntimeOptions.Default,
+        };
         services.AddKamiMcp(options, registry, audit, "memory")
             .WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
         _services = services.BuildServiceProvider();

@@ -33,5 +33,7 @@ internal sealed class MemoryAuditLog : IAuditLog
         }
     }
 
-    public IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null) => [.. Records.TakeLast(limit)];
+    // Newest first, as the stores answer.
+    public IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null) =>
+        [.. Records.Where(r => toolId is null || string.Equals(r.ToolId, toolId, StringComparison.OrdinalIgnoreCase)).Reverse().Take(limit)];
 }
