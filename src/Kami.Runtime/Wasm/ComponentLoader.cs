@@ -24,6 +24,7 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
 
     private readonly LruCache<string, LoadedComponent> _bySha = new(engine.Options.ComponentCacheCapacity);
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Sha, long CheckedAt)> _stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lock> _loading = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Sha, ToolSignature Signature), bool> _verifiedSignatures = new();
     private readonly ConcurrentDictionary<(string Digest, ToolSignature Signature), bool> _verifiedManifests = new();
     private readonly long _recheckTicks = (long)(engine.Options.IntegrityRecheckInterval.TotalSeconds * time.TimestampFrequency);
@@ -48,11 +49,21 @@ internal sealed class ComponentLoader(WasmEngine engine, TimeProvider time)
     private LoadedComponent LoadPinned(string toolId, string wasmFile, string? expectedSha256, out byte[]? hashed)
     {
         hashed = null;
-        var now = time.GetTimestamp();
-        if (_stamps.TryGetValue(wasmFile, out var recent) && now - recent.CheckedAt < _recheckTicks
-            && (expectedSha256 is null || recent.Sha == expectedSha256) && _bySha.TryGet(recent.Sha, out var current))
-            return current;
+        if (RecentlyChecked(wasmFile, expectedSha256) is { } current) return current;
+        // One load of a file at a time: a call that comes while the warm-up (or another call) is loading its tool
+        // waits for that load and uses it, instead of hashing and mapping the same tens of megabytes beside it.
+        lock (_loading.GetOrAdd(wasmFile, static _ => new Lock()))
+            return RecentlyChecked(wasmFile, expectedSha256) ?? LoadFile(toolId, wasmFile, expectedSha256, out hashed);
+    }
 
+    private LoadedComponent? RecentlyChecked(string wasmFile, string? expectedSha256) =>
+        _stamps.TryGetValue(wasmFile, out var recent) && time.GetTimestamp() - recent.CheckedAt < _recheckTicks
+        && (expectedSha256 is null || recent.Sha == expectedSha256) && _bySha.TryGet(recent.Sha, out var current) ? current : null;
+
+    private LoadedComponent LoadFile(string toolId, string wasmFile, string? expectedSha256, out byte[]? hashed)
+    {
+        hashed = null;
+        var now = time.GetTimestamp();
         var info = new FileInfo(wasmFile);
         if (!info.Exists)
             throw new KamiException(ErrorKind.ToolNotFound, $"the component of tool {toolId} is missing ({info.Name}); re-install the tool with `kami install --force`");

@@ -79,6 +79,19 @@ public sealed class FirstCallPreparationTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_TwoFirstCallsOfOneToolAtOnce_CompiledOnce()
+    {
+        // A call that comes while the warm-up (or another call) is loading its tool waits for that load instead of
+        // doing it again beside it: here two first calls with nothing compiled yet, on two workers.
+        using var runtime = new ToolRuntime(new RuntimeOptions { MaxConcurrency = 2, PrepareInstances = false });
+
+        var results = await Task.WhenAll(runtime.ExecuteAsync(Echo()), runtime.ExecuteAsync(Echo()));
+
+        Assert.All(results, r => Assert.Equal(EchoInput, Expect.Success(r)));
+        Assert.Equal((1, 0), runtime.Compilations);
+    }
+
+    [Fact]
     public async Task Prepare_ComponentChangedSinceInstall_PreparesNothingAndTheCallIsRefused()
     {
         await CompileInAnEarlierProcessAsync();
