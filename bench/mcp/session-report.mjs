@@ -190,7 +190,7 @@ the TS SDK's own stateless pattern): the same echo in JavaScript, in-process, no
 
 Every scenario is a fresh server process driven by the official TypeScript SDK client (\`bench/mcp/session.mjs\`):
 spawn → \`initialize\` → \`tools/list\`, then the first \`tools/call\` (at once, or after a 1 s pause as an agent thinks
-before calling; kami warms its runtime in the background once the list is out), then the next calls in turn.
+before calling; kami, once the list is out, makes its runtime and gets the already compiled tools it ran last ready in the background), then the next calls in turn.
 Concurrency: ${concNote}; over HTTP each caller is its own client (\`initialize\`, then its calls, stateless, one
 \`kami serve --http 127.0.0.1:0 --no-auth --stateless\`); over stdio the callers share one client and one session.
 Node and kami alternate over 2 rounds; a cell is the median, with both runs in parentheses where they were taken.

@@ -26,6 +26,9 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource
         _retainedCalls = Math.Max(1, retainedCalls);
     }
 
+    /// <summary>A commit is a WAL append to the registry file: a caller may make it itself.</summary>
+    public bool CommitsLocally => true;
+
     /// <summary>Records one call in its own transaction; prefer <see cref="RecordAll"/> for several.</summary>
     public void Record(CallRecord call) => RecordAll([call]);
 

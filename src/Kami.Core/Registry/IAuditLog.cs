@@ -12,6 +12,12 @@ public interface IAuditLog
         foreach (var call in calls) Record(call);
     }
 
+    /// <summary>
+    /// True when a commit is a write to a local file (SQLite), which cannot hang on a network: a call may then commit
+    /// its own record instead of handing it to a writer thread and waiting to be woken, which costs more than the commit.
+    /// </summary>
+    bool CommitsLocally => false;
+
     /// <summary>The newest calls first, at most <paramref name="limit"/>; only those of <paramref name="toolId"/> when it is given, all tools' when null.</summary>
     IReadOnlyList<CallRecord> Recent(int limit, string? toolId = null);
 }

@@ -12,6 +12,11 @@ namespace Kami.Mcp.Observability;
 /// and its record stays queued in memory (bounded in records and bytes, each error cut by <see cref="AuditText"/>),
 /// retried until the database is back; such records are not crash-safe, and this is logged once per outage.
 /// While degraded, calls do not wait at all. What does not fit is dropped, counted and logged. Drained on dispose.
+/// On a local store (<see cref="IAuditLog.CommitsLocally"/>: SQLite) a call commits on its own thread instead: it
+/// joins the records waiting for the commit gate, and whoever takes the gate first commits them all. The hand-off
+/// to the writer loop and the wake-up back cost ~0.3 ms a call on a 2-core VM, three times the commit itself. The
+/// bounded wait does not apply there: a commit waits at most for SQLite's busy timeout (another process writing),
+/// and a failed one leaves its records to the writer loop, degraded, as above.
 /// </summary>
 internal sealed class GroupCommitAuditLog : IAsyncDisposable
 {
@@ -38,6 +43,10 @@ internal sealed class GroupCommitAuditLog : IAsyncDisposable
     private readonly long _maxBytes;
     private readonly TimeSpan _commitWait;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly bool _commitOnCaller;
+    private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private readonly Lock _joinLock = new();
+    private List<Pending> _joined = [];
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _writer;
     private long _queuedRecords;
@@ -55,6 +64,7 @@ internal sealed class GroupCommitAuditLog : IAsyncDisposable
         _maxRecords = maxRecords;
         _maxBytes = maxBytes;
         _commitWait = commitWait ?? DefaultCommitWait;
+        _commitOnCaller = inner.CommitsLocally;
         _writer = Task.Run(WriteAsync);
     }
 
@@ -73,8 +83,49 @@ internal sealed class GroupCommitAuditLog : IAsyncDisposable
     /// </summary>
     public Task RecordAsync(CallRecord call)
     {
+        if (_commitOnCaller && !Degraded) return CommitOnCallerAsync(call);
         if (Enqueue(call) is not { } pending || Degraded) return Task.CompletedTask;
         return WaitAsync(pending);
+    }
+
+    // Group commit without a hand-off: the record joins the list, and the first caller to get the commit gate writes
+    // the whole list (its own record and those that joined while the last commit ran); a caller whose record was
+    // written meanwhile finds it done. The gate is awaited, not blocked on, so callers queued behind a commit hold no
+    // thread; a lone caller gets it at once and commits on its own thread. A commit that fails hands its records to
+    // the writer loop, which retries them.
+    private async Task CommitOnCallerAsync(CallRecord call)
+    {
+        if (Reserve(call) is not { } pending) return;
+        lock (_joinLock) _joined.Add(pending);
+        await _commitGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (pending.Committed.Task.IsCompleted) return;
+            List<Pending> batch;
+            lock (_joinLock) (batch, _joined) = (_joined, []);
+            try
+            {
+                _inner.RecordAll([.. batch.Select(p => p.Call)]);
+            }
+            catch (Exception e)
+            {
+                EnterDegraded(e.Message);
+                foreach (var failed in batch)
+                {
+                    if (!_queue.Writer.TryWrite(failed)) Drop(failed); // closing: it is counted as lost
+                }
+                return;
+            }
+            foreach (var done in batch)
+            {
+                Release(done);
+                done.Committed.TrySetResult();
+            }
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
     }
 
     /// <summary>Queues the record without waiting (a cancelled call, which sends no answer).</summary>
@@ -82,16 +133,30 @@ internal sealed class GroupCommitAuditLog : IAsyncDisposable
 
     private Pending? Enqueue(CallRecord call)
     {
+        if (Reserve(call) is not { } pending) return null;
+        if (_queue.Writer.TryWrite(pending)) return pending;
+        Drop(pending);
+        return null;
+    }
+
+    // Counts the record against the bounds, or drops it when it does not fit.
+    private Pending? Reserve(CallRecord call)
+    {
         ArgumentNullException.ThrowIfNull(call);
         if (AuditText.Bound(call.Error) is var error && !ReferenceEquals(error, call.Error)) call = call with { Error = error };
         var size = AuditText.SizeOf(call);
         // Reserve first, then check: racing calls can only over-count for a moment, so the bounds always hold.
         var fits = Interlocked.Add(ref _queuedBytes, size) <= _maxBytes & Interlocked.Increment(ref _queuedRecords) <= _maxRecords;
         var pending = new Pending(call, size);
-        if (fits && _queue.Writer.TryWrite(pending)) return pending;
+        if (fits) return pending;
+        Drop(pending);
+        return null;
+    }
+
+    private void Drop(Pending pending)
+    {
         Release(pending);
         Interlocked.Increment(ref _dropped);
-        return null;
     }
 
     private async Task WaitAsync(Pending pending)
@@ -197,6 +262,7 @@ internal sealed class GroupCommitAuditLog : IAsyncDisposable
             await _writer.ConfigureAwait(false);
         }
         _closing.Dispose();
+        // _commitGate is left to the GC: a call finishing during shutdown may still release it, and it holds no handle.
     }
 
     private sealed class Pending(CallRecord call, long size)

@@ -90,7 +90,8 @@ public sealed class ToolRuntime : IDisposable
 
     /// <summary>
     /// Gets a tool ready for its first call, off the call path: loads its component with the checks a call makes (the
-    /// pin, the signature policy) and has an idle worker make one instance of it under the request's policy. Only
+    /// pin, the signature policy) and has an idle worker make one instance of it under the request's policy (not for a
+    /// tool that may reach the network, whose start functions must not run before somebody calls it). Only
     /// what is already compiled (loaded, or in the compiled cache): it never compiles, so a tool nobody has run in this
     /// home costs nothing until its first call. False when it prepared nothing: not pinned (dev mode), not compiled
     /// yet, or a check failed (the call reports that itself, with its message).

@@ -82,12 +82,15 @@ internal sealed class ReadyInstanceStock(int capacity, int perTool, ReadyInstanc
     /// Asks for one instance of a tool that has not been called yet (a host getting ready for an agent's first calls),
     /// after the tools that have been: it never displaces a called tool's stock, and is ignored when the stock already
     /// serves <see cref="Capacity"/> tools or the tool has a lane. Its first call makes it an ordinary lane.
+    /// Not for a tool that may reach the network: making an instance runs its start functions, which must not send
+    /// requests because a client listed the tools; such a tool gets its instances ahead from its first call on.
     /// </summary>
     public void Prime(LoadedComponent component, ExecutionRequest request)
     {
         lock (_lock)
         {
-            if (_disposed || !FreshInstance.CanBeMadeAhead(request) || Find(request.ToolId) is not null || _lanes.Count >= Capacity) return;
+            if (_disposed || !FreshInstance.CanBeMadeAhead(request) || request.Policy.HasNetwork
+                || Find(request.ToolId) is not null || _lanes.Count >= Capacity) return;
             _lanes.Add(new Lane(component, request with { Input = "", LogSink = null, ProgressSink = null }) { Wanted = 1 });
         }
     }

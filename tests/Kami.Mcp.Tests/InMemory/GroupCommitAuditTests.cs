@@ -96,4 +96,64 @@ public sealed class GroupCommitAuditTests
         await disposed;
         Assert.Contains("2 audit records could not be written", Assert.Single(log.WithEvent(3006)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RecordAsync_LocalStore_CommittedOnTheCallersThreadBeforeItReturns()
+    {
+        // No hand-off to the writer loop and back: the call's own thread commits, so the answer waits only for the write.
+        var inner = new MemoryAuditLog { CommitsLocally = true };
+        await using var audit = new GroupCommitAuditLog(inner, new CapturedLog().CreateLogger("audit"), new FakeTimeProvider());
+
+        var recorded = audit.RecordAsync(Call(1));
+
+        Assert.True(recorded.IsCompleted, "the record was handed to another thread instead of committed by the caller");
+        Assert.Single(inner.Records);
+    }
+
+    [Fact]
+    public async Task RecordAsync_LocalStore_ConcurrentCallsJoinOneCommit()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var inner = new MemoryAuditLog { Gate = gate, CommitsLocally = true };
+        await using var audit = new GroupCommitAuditLog(inner, new CapturedLog().CreateLogger("audit"), new FakeTimeProvider());
+
+        // The first caller's commit is held; the others join the list meanwhile and go in at most a few commits after it.
+        var first = Task.Run(() => audit.RecordAsync(Call(0)));
+        for (var waited = 0; inner.Held == 0; waited += 5)
+        {
+            Assert.True(waited < 10_000, "the first commit never started");
+            await Task.Delay(5);
+        }
+        var others = Enumerable.Range(1, 49).Select(i => Task.Run(() => audit.RecordAsync(Call(i)))).ToList();
+        await Task.Delay(200);
+        Assert.Empty(inner.Records);
+        gate.Set();
+        await Task.WhenAll([first, .. others]).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(50, inner.Records.Count);
+        Assert.InRange(inner.Batches, 2, 3);
+    }
+
+    [Fact]
+    public async Task RecordAsync_LocalStoreDown_AnswersAtOnce_WritesAllWhenBack()
+    {
+        var inner = new MemoryAuditLog { Down = true, CommitsLocally = true };
+        var log = new CapturedLog();
+        var time = new FakeTimeProvider();
+        await using var audit = new GroupCommitAuditLog(inner, log.CreateLogger("audit"), time);
+
+        for (var i = 1; i <= 3; i++) Assert.True(audit.RecordAsync(Call(i)).IsCompleted, "a call waited on a store that is down");
+        Assert.True(audit.Degraded);
+        Assert.Single(log.WithEvent(3004));
+
+        inner.Down = false;
+        while (inner.Records.Count < 3)
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(20);
+        }
+        Assert.Equal([1, 2, 3], inner.Records.Select(r => r.StartedAt.ToUnixTimeSeconds()));
+        Assert.False(audit.Degraded);
+        Assert.Equal(0, audit.Dropped);
+    }
 }

@@ -9,6 +9,14 @@ internal sealed class MemoryAuditLog : IAuditLog
 
     public ManualResetEventSlim? Gate { get; init; }
 
+    private int _held;
+
+    /// <summary>Writes waiting at <see cref="Gate"/> now.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    /// <summary>Behaves as a local store (SQLite): callers commit their own records.</summary>
+    public bool CommitsLocally { get; init; }
+
     /// <summary>While set, every write throws, as an unreachable database does.</summary>
     public volatile bool Down;
 
@@ -24,7 +32,9 @@ internal sealed class MemoryAuditLog : IAuditLog
 
     public void RecordAll(IReadOnlyList<CallRecord> calls)
     {
+        Interlocked.Increment(ref _held);
         Gate?.Wait();
+        Interlocked.Decrement(ref _held);
         if (Down) throw new InvalidOperationException("the database cannot be reached");
         lock (_records)
         {

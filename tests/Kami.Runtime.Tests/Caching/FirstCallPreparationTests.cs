@@ -79,6 +79,22 @@ public sealed class FirstCallPreparationTests : IDisposable
     }
 
     [Fact]
+    public async Task Prepare_ToolMayReachTheNetwork_LoadedButNotInstantiatedBeforeItsFirstCall()
+    {
+        // Instantiating runs a component's start functions; a listed tool that may send requests must not run any
+        // code before somebody calls it.
+        await CompileInAnEarlierProcessAsync();
+        using var runtime = NewRuntime();
+        var networked = Echo() with { Policy = RuntimeFixture.Policy with { NetAllowList = ["example.com"] } };
+
+        Assert.True(runtime.Prepare(networked));
+        await Task.Delay(200); // an idle worker that was nudged would have made an instance by now
+
+        Assert.Equal(0, runtime.ReadyInstances.MadeCount);
+        Assert.Equal((0, 1), runtime.Compilations);
+    }
+
+    [Fact]
     public async Task Load_TwoFirstCallsOfOneToolAtOnce_CompiledOnce()
     {
         // A call that comes while the warm-up (or another call) is loading its tool waits for that load instead of
