@@ -18,12 +18,19 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource
     public const int DefaultRetainedCalls = AuditRetention.DefaultRetainedCalls;
 
     private readonly int _retainedCalls;
+    private readonly int _pruneEvery;
 
-    /// <summary>The log in <paramref name="registry"/>'s database, keeping the newest <paramref name="retainedCalls"/> calls (at least one).</summary>
+    /// <summary>
+    /// The log in <paramref name="registry"/>'s database, keeping the newest <paramref name="retainedCalls"/> calls (at
+    /// least one), and at most 1% more between prunes.
+    /// </summary>
     public SqliteAuditLog(SqliteToolRegistry registry, int retainedCalls = DefaultRetainedCalls)
     {
         _database = registry.Database;
         _retainedCalls = Math.Max(1, retainedCalls);
+        // A prune deletes the oldest rows and moves the pruned point: pages at the far end of the table that a commit
+        // would otherwise write to the WAL on every call. Once every 1% of the retention, it deletes that many at once.
+        _pruneEvery = Math.Max(1, _retainedCalls / 100);
     }
 
     /// <summary>A commit is a WAL append to the registry file: a caller may make it itself.</summary>
@@ -39,6 +46,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource
         // BEGIN IMMEDIATE: the write lock first, so the head read below is the one this append extends.
         using var transaction = connection.BeginTransaction(deferred: false);
         var (sequence, previous) = Head(connection);
+        var first = sequence;
         using var command = connection.CreateCommand();
         var placeholders = string.Join(", ", AuditRow.Columns.Select((_, i) => "$c" + i));
         command.CommandText = $"INSERT INTO calls ({AuditRow.ColumnList}, chain_seq, prev_hash, hash) VALUES ({placeholders}, $seq, $prev, $hash)";
@@ -63,7 +71,7 @@ public sealed class SqliteAuditLog : IAuditLog, IAuditChainSource
         }
         Execute(connection, "INSERT INTO audit_heads (chain, seq, hash) VALUES ($chain, $seq, $hash) ON CONFLICT (chain) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
             ("$chain", Chain), ("$seq", sequence), ("$hash", previous));
-        Prune(connection);
+        if (first / _pruneEvery != sequence / _pruneEvery) Prune(connection);
         transaction.Commit();
     }
 

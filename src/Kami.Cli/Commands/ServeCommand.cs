@@ -51,6 +51,9 @@ internal static class ServeCommand
                 ToolNames = context.Get(toolNames) ?? ToolNaming.ParseStyle(settings.ToolNames),
                 RateLimitPerMinute = settings.RateLimitPerMinute,
                 AuditArguments = settings.AuditArguments,
+                // A fleet's shared log is what operators rely on when a replica is killed; one machine keeps its answers
+                // as fast as before unless asked (a commit per call costs more than a small tool's whole call).
+                AuditDurable = settings.AuditDurable ?? !context.AuditLog.CommitsLocally,
                 HttpEndpoint = context.Get(http),
                 Token = auth.Token,
                 Clients = context.Registry,

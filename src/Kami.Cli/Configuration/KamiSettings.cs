@@ -19,6 +19,8 @@ internal sealed record KamiSettings
     public string ToolNames { get; init; } = "";
     public int RateLimitPerMinute { get; init; }
     public bool AuditArguments { get; init; }
+    /// <summary>audit_durable as set; null when unset (then durable exactly when the audit log is shared).</summary>
+    public bool? AuditDurable { get; init; }
     public string? Token { get; init; }
     public string? TokenFile { get; init; }
     public string? OAuthIssuer { get; init; }

@@ -15,6 +15,7 @@ internal static class SettingKeys
     public const string RateLimitPerMinute = "rate_limit_per_minute";
     public const string StateKeyFile = "state_key_file";
     public const string AuditArguments = "audit_arguments";
+    public const string AuditDurable = "audit_durable";
     public const string Token = "token";
     public const string TokenFile = "token_file";
     public const string AllowedOrigins = "allowed_origins";

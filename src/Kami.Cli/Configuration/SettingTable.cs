@@ -28,6 +28,9 @@ internal static class SettingTable
         new(SettingKeys.ToolNames, ToolNaming.StyleName(ToolNameStyle.Id), "`id` or `underscore` (below)"),
         new(SettingKeys.RateLimitPerMinute, "0", "calls per tool per minute (for the whole fleet when db is a PostgreSQL URI)") { DocumentedDefault = "0 (off)" },
         new(SettingKeys.AuditArguments, "false", "keep call arguments in the audit log"),
+        new(SettingKeys.AuditDurable, null,
+            "a call answers only once its audit record is committed, so a killed server loses no record of an answered call (costs a commit per call)")
+            { DocumentedDefault = "true with a PostgreSQL db (a fleet), false with SQLite" },
         new(SettingKeys.TokenFile, null, "the file holding the bearer token for HTTP (at least 32 characters)") { DocumentedDefault = "<home>/token, created once" },
         new(SettingKeys.Token, null, "the bearer token itself, instead of a file (`kami status` does not show it)") { Shown = false },
         new(SettingKeys.StateKeyFile, null,

@@ -56,6 +56,7 @@ internal sealed class SettingsLoader
             ToolNames = root[SettingKeys.ToolNames] ?? "",
             RateLimitPerMinute = Int(root, SettingKeys.RateLimitPerMinute, 0, 1_000_000),
             AuditArguments = Bool(root, SettingKeys.AuditArguments),
+            AuditDurable = root[SettingKeys.AuditDurable] is { Length: > 0 } ? Bool(root, SettingKeys.AuditDurable) : null,
             PoolingAllocator = Bool(root, SettingKeys.PoolingAllocator),
             LogLevel = Level(root, SettingKeys.LogLevel),
             Token = root[SettingKeys.Token],

@@ -30,7 +30,10 @@ public static class KamiMcpServices
         services.TryAddSingleton<IQuotaCounter>(sp => options.QuotaCounter ?? new InProcessQuotaCounter(sp.GetRequiredService<TimeProvider>()));
         // Created by the container so that it is disposed (and its queue drained) when the server stops.
         if (auditLog is not null)
-            services.AddSingleton(sp => new GroupCommitAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new GroupCommitAuditLog(auditLog, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Kami.Audit"), sp.GetRequiredService<TimeProvider>())
+            {
+                WaitForCommit = options.AuditDurable,
+            });
         services.AddSingleton(sp => new Input.InputRounds(
             new Input.RequestStateSealer(Input.StateKey.LoadOrCreate(options.StateKeyFile ?? Path.Combine(options.Paths.Home, Input.StateKey.DefaultFileName))),
             sp.GetRequiredService<IQuotaCounter>(), options.Approvals, options.Runtime.EnvDenyList, sp.GetRequiredService<TimeProvider>()));

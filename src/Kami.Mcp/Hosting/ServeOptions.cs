@@ -20,6 +20,12 @@ public sealed record ServeOptions
     /// <summary>Whether the audit log keeps each call's arguments (off: they may hold secrets).</summary>
     public bool AuditArguments { get; init; }
 
+    /// <summary>
+    /// Whether a call answers only once its audit record is committed (<c>audit_durable</c>): then a server killed right
+    /// after an answer has still logged it. Otherwise records are committed in the background, batched, just after.
+    /// </summary>
+    public bool AuditDurable { get; init; } = true;
+
     /// <summary>host:port for Streamable HTTP at /mcp; null serves stdio.</summary>
     public string? HttpEndpoint { get; init; }
     /// <summary>The bearer token HTTP clients must send; required for HTTP unless <see cref="NoAuth"/>. Unused over stdio.</summary>

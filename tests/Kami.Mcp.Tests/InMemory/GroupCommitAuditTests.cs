@@ -156,4 +156,24 @@ public sealed class GroupCommitAuditTests
         Assert.False(audit.Degraded);
         Assert.Equal(0, audit.Dropped);
     }
+
+    [Fact]
+    public async Task RecordAsync_NotDurable_AnswersBeforeTheCommit_WritesJustAfter()
+    {
+        // audit_durable = false (one machine's default): the answer does not wait; the record follows in the background.
+        using var gate = new ManualResetEventSlim(false);
+        var inner = new MemoryAuditLog { Gate = gate, CommitsLocally = true };
+        await using var audit = new GroupCommitAuditLog(inner, new CapturedLog().CreateLogger("audit"), new FakeTimeProvider()) { WaitForCommit = false };
+
+        Assert.True(audit.RecordAsync(Call(1)).IsCompleted, "the call waited for its commit");
+        Assert.Empty(inner.Records);
+
+        gate.Set();
+        for (var waited = 0; inner.Records.Count == 0; waited += 10)
+        {
+            Assert.True(waited < 10_000, "the record was never written");
+            await Task.Delay(10);
+        }
+        Assert.Single(inner.Records);
+    }
 }
