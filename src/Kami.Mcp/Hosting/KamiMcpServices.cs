@@ -95,9 +95,11 @@ public static class KamiMcpServices
             result.TimeToLive = ToolListTimeToLive;
             result.CacheScope = CacheScope.Private;
             // The tools are listed; get ready for the first call while the agent decides what to call.
-            var listed = result.Tools.Select(t => t.Name).ToList();
+            // The names are read on the warm-up thread (only the first list's are), not copied on every list.
+            var listed = result.Tools;
             var served = context.Services!.GetRequiredService<ToolCatalog>();
-            context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground(() => FirstCallCandidates.Of(listed, served, options.Paths, auditLog));
+            context.Services!.GetRequiredService<IToolExecutor>().WarmInBackground(
+                () => FirstCallCandidates.Of([.. listed.Select(t => t.Name)], served, options.Paths, auditLog));
             return result;
         }));
         builder.WithRequestFilters(filters => Packages.PackageAccessFilters.Add(filters));

@@ -91,7 +91,7 @@ internal sealed class GroupCommitAuditLog : IAsyncDisposable
     {
         if (!WaitForCommit)
         {
-            Enqueue(call);
+            Record(call);
             return Task.CompletedTask;
         }
         if (_commitOnCaller && !Degraded) return CommitOnCallerAsync(call);

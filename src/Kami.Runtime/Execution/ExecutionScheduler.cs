@@ -76,13 +76,7 @@ public sealed class ExecutionScheduler : IDisposable
     }
 
     /// <summary>Wakes a sleeping worker (if any) with no call for it, so it does the idle work there is now.</summary>
-    internal void NudgeIdle()
-    {
-        foreach (var worker in _workers)
-        {
-            if (worker.TryWake()) return;
-        }
-    }
+    internal void NudgeIdle() => WakeSleeping();
 
     private void WorkLoop(object? state)
     {
@@ -181,11 +175,16 @@ public sealed class ExecutionScheduler : IDisposable
         {
             if (worker.TryHandOff()) return;
         }
+        // If none sleeps, every worker is busy: each looks at the queue before it spins or sleeps.
+        WakeSleeping();
+    }
+
+    private void WakeSleeping()
+    {
         foreach (var worker in _workers)
         {
             if (worker.TryWake()) return;
         }
-        // Every worker is busy: each looks at the queue before it spins or sleeps.
     }
 
     /// <summary>Cancels running calls, completes waiting ones as cancelled, and waits up to 5 s per worker for it to exit.</summary>

@@ -102,9 +102,7 @@ public sealed class ToolRuntime : IDisposable
         if (request.ExpectedSha256 is not { } sha || (!_loader.IsLoaded(sha) && !_engine.Compiler.Holds(sha))) return false;
         try
         {
-            Options.Components.EnsureLocal(sha, request.WasmFile);
-            var component = _loader.Load(request.ToolId, request.WasmFile, sha, request.Signature, request.Manifest, request.Policy);
-            _invoker.Prime(component, request);
+            _invoker.Prime(Load(request), request);
             _scheduler.NudgeIdle();
             return true;
         }
@@ -134,9 +132,7 @@ public sealed class ToolRuntime : IDisposable
     {
         try
         {
-            if (request.ExpectedSha256 is { } sha256) Options.Components.EnsureLocal(sha256, request.WasmFile);
-            var component = _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256, request.Signature, request.Manifest, request.Policy);
-            return _invoker.Invoke(component, request, cancellation, queueWait);
+            return _invoker.Invoke(Load(request), request, cancellation, queueWait);
         }
         catch (KamiException e)
         {
@@ -146,6 +142,14 @@ public sealed class ToolRuntime : IDisposable
         {
             return ExecutionResult.Failure(GuestErrors.Unreadable(request.ToolId), ExecutionMetrics.Empty with { QueueWait = queueWait });
         }
+    }
+
+    // The component a request names, fetched from the shared store when it is not on this disk, with its pin and
+    // signature checked under the request's policy.
+    private LoadedComponent Load(ExecutionRequest request)
+    {
+        if (request.ExpectedSha256 is { } sha256) Options.Components.EnsureLocal(sha256, request.WasmFile);
+        return _loader.Load(request.ToolId, request.WasmFile, request.ExpectedSha256, request.Signature, request.Manifest, request.Policy);
     }
 
     private static ExecutionResult Cancelled(ExecutionRequest request) =>

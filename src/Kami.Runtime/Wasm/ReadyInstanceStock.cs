@@ -67,7 +67,7 @@ internal sealed class ReadyInstanceStock(int capacity, int perTool, ReadyInstanc
             // A tool that is never made ahead only has a misfit stock to leave (dropped above).
             if (FreshInstance.CanBeMadeAhead(request))
             {
-                if (lane is null) lane = new Lane(component, request with { Input = "", LogSink = null, ProgressSink = null });
+                if (lane is null) lane = new Lane(component, request);
                 else _lanes.Remove(lane);
                 lane.Failed = false;
                 lane.Wanted = null;
@@ -91,7 +91,7 @@ internal sealed class ReadyInstanceStock(int capacity, int perTool, ReadyInstanc
         {
             if (_disposed || !FreshInstance.CanBeMadeAhead(request) || request.Policy.HasNetwork
                 || Find(request.ToolId) is not null || _lanes.Count >= Capacity) return;
-            _lanes.Add(new Lane(component, request with { Input = "", LogSink = null, ProgressSink = null }) { Wanted = 1 });
+            _lanes.Add(new Lane(component, request) { Wanted = 1 });
         }
     }
 
@@ -196,7 +196,8 @@ internal sealed class ReadyInstanceStock(int capacity, int perTool, ReadyInstanc
     private sealed class Lane(LoadedComponent component, ExecutionRequest request)
     {
         public LoadedComponent Component { get; } = component;
-        public ExecutionRequest Request { get; } = request;
+        // What instances are made under; the call's own input and sinks are not kept.
+        public ExecutionRequest Request { get; } = request with { Input = "", LogSink = null, ProgressSink = null };
         public Stack<FreshInstance> Ready { get; } = new();
         public int Making;
         public bool Failed;

@@ -25,7 +25,7 @@ public sealed class CompiledCacheTests : IDisposable
     private static ToolRuntime NewRuntime(string cacheDir, long maxBytes = 1L << 30) =>
         new(new RuntimeOptions { MaxConcurrency = 1, PrepareInstances = false, CompiledCacheDirectory = cacheDir, CompiledCacheMaxBytes = maxBytes });
 
-    private static ExecutionRequest Echo() => RuntimeFixture.Request("echo", EchoInput) with { ExpectedSha256 = Sha("echo.wasm") };
+    private static ExecutionRequest Echo() => RuntimeFixture.PinnedRequest("echo", EchoInput);
 
     private static string Sha(string fixture) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(RepoPaths.Fixture(fixture))));
 
@@ -104,7 +104,7 @@ public sealed class CompiledCacheTests : IDisposable
     {
         // Another home compiles fail.wasm: a well-formed artifact, signed with that home's key, of another program.
         using (var other = NewRuntime(CacheDir("other")))
-            Assert.IsType<ExecutionResult.Failed>(await other.ExecuteAsync(RuntimeFixture.Request("fail") with { ExpectedSha256 = Sha("fail.wasm") }));
+            Assert.IsType<ExecutionResult.Failed>(await other.ExecuteAsync(RuntimeFixture.PinnedRequest("fail")));
         using (await RunEchoAsync(CacheDir())) { }
         File.Copy(Artifact(CacheDir("other")), Artifact(CacheDir()), overwrite: true);
 

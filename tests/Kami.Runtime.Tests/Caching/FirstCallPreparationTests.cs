@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Kami.Core.Errors;
 using Kami.Runtime.Contracts;
 using Kami.Runtime.Execution;
@@ -23,8 +22,7 @@ public sealed class FirstCallPreparationTests : IDisposable
 
     private ToolRuntime NewRuntime() => new(new RuntimeOptions { MaxConcurrency = 1, CompiledCacheDirectory = CacheDir });
 
-    private static ExecutionRequest Echo() =>
-        RuntimeFixture.Request("echo", EchoInput) with { ExpectedSha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(RepoPaths.Fixture("echo.wasm")))) };
+    private static ExecutionRequest Echo() => RuntimeFixture.PinnedRequest("echo", EchoInput);
 
     private async Task CompileInAnEarlierProcessAsync()
     {

@@ -19,6 +19,10 @@ public sealed class RuntimeFixture : IDisposable
     public static ExecutionRequest Request(string guest, string input = "{}", SecurityPolicy? policy = null) =>
         new("test." + guest, RepoPaths.Fixture(guest + ".wasm"), policy ?? Policy, input);
 
+    /// <summary><see cref="Request"/> pinned to the fixture's SHA-256, as an installed tool's call is.</summary>
+    public static ExecutionRequest PinnedRequest(string guest, string input = "{}") =>
+        Request(guest, input) with { ExpectedSha256 = IntegrityHash.OfFile(RepoPaths.Fixture(guest + ".wasm")) };
+
     public Task<ExecutionResult> RunAsync(string guest, string input = "{}", SecurityPolicy? policy = null) =>
         Runtime.ExecuteAsync(Request(guest, input, policy));
 
