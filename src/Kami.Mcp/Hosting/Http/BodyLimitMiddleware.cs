@@ -15,6 +15,9 @@ internal sealed class BodyLimitMiddleware(RequestDelegate next, long limit, ILog
         {
             Log(context);
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            // The body is left unread and is too large to drain, so Kestrel drops the connection after this answer;
+            // saying so keeps a client from sending its next request on a connection that is about to close.
+            context.Response.Headers.Connection = "close";
             await context.Response.WriteAsync($"request body too large: at most {limit} bytes").ConfigureAwait(false);
             return;
         }

@@ -120,7 +120,11 @@ public sealed class HttpSecurityTests
         var declared = Initialize(kami.Url, big);
         declared.Headers.Authorization = new AuthenticationHeaderValue("Bearer", InMemoryHttpKami.Token);
         using (var response = await http.SendAsync(declared))
+        {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            // The unread body ends the connection; without this the next request could go out on it and be lost.
+            Assert.True(response.Headers.ConnectionClose, "a 413 for an unread body must say the connection closes");
+        }
 
         // No Content-Length: Kestrel stops reading at the limit.
         var streamed = Initialize(kami.Url, big);
